@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "@/lib/ingest/sentences";
+
+const texts = (text: string) => splitSentences(text).map((s) => s.text);
+
+describe("splitSentences", () => {
+  it("does not end a sentence at U.S. or other abbreviations", () => {
+    expect(texts("Unlike the U.S., China scales power. U.S. regulatory pressure has forced NVIDIA to act.")).toEqual([
+      "Unlike the U.S., China scales power.",
+      "U.S. regulatory pressure has forced NVIDIA to act.",
+    ]);
+    expect(texts("Dr. Lee met Mr. Huang vs. the board. Then it ended.")).toEqual([
+      "Dr. Lee met Mr. Huang vs. the board.",
+      "Then it ended.",
+    ]);
+  });
+
+  it("keeps dotted names, approximate figures and chip names inside one sentence", () => {
+    expect(texts("Companies like 01.AI build models. Optimism is high (~83%), it says. Huawei sells Ascend 910B/C chips.")).toEqual([
+      "Companies like 01.AI build models.",
+      "Optimism is high (~83%), it says.",
+      "Huawei sells Ascend 910B/C chips.",
+    ]);
+  });
+
+  it("ends a sentence at a lost citation's detached period", () => {
+    expect(texts("It signals a maturing landscape in China . Moonshot AI released Kimi K2.")).toEqual([
+      "It signals a maturing landscape in China .",
+      "Moonshot AI released Kimi K2.",
+    ]);
+  });
+
+  it("ends a sentence after a closing quote and before an emoji or digit", () => {
+    expect(texts("He called them “world-class.” 🛡️ Rules follow. 2025 was busy.")).toEqual([
+      "He called them “world-class.”",
+      "🛡️ Rules follow.",
+      "2025 was busy.",
+    ]);
+  });
+
+  it("reports offsets into the original text, shifted by the paragraph's offset", () => {
+    const paragraph = "  First one.   Second one.";
+    for (const span of splitSentences(paragraph, 100)) {
+      expect(paragraph.slice(span.start - 100, span.end - 100)).toBe(span.text);
+    }
+  });
+});
