@@ -1,0 +1,62 @@
+"use client";
+
+import { Card } from "@/components/ui/card";
+import { AlertIcon } from "@/components/ui/icons";
+
+// Server errors reach the client with a generic message in production; the digest matches the server log.
+function describe(error: unknown): { message: string; digest?: string } {
+  if (error instanceof Error) {
+    const digest = "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
+    return { message: error.message, digest };
+  }
+  return { message: String(error) };
+}
+
+export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
+  const { message, digest } = describe(error);
+
+  return (
+    <Card role="alert" className="mx-auto flex max-w-xl flex-col gap-4 p-6 sm:p-8">
+      <div className="flex items-center gap-3">
+        <span className="grid size-10 shrink-0 place-items-center rounded-full bg-muted text-warning">
+          <AlertIcon className="size-5" />
+        </span>
+        <h1 className="text-xl font-semibold tracking-tight">This page could not be loaded</h1>
+      </div>
+      <p className="text-muted-foreground">
+        Something went wrong while reading from the database. If the app was started without{" "}
+        <code className="font-mono text-[0.9em] text-foreground">npm run dev</code>, the embedded database may
+        not be running.
+      </p>
+      <dl className="flex flex-col gap-2 rounded-lg border bg-muted/50 p-4 text-sm">
+        <div className="flex flex-col gap-0.5">
+          <dt className="font-medium">Message</dt>
+          <dd>
+            {/* Development messages can run to a whole stack; keep them scrollable and reachable by keyboard. */}
+            <pre
+              tabIndex={0}
+              className="max-h-40 overflow-auto font-mono text-xs break-words whitespace-pre-wrap text-muted-foreground"
+            >
+              {message}
+            </pre>
+          </dd>
+        </div>
+        {digest ? (
+          <div className="flex flex-col gap-0.5">
+            <dt className="font-medium">Error digest</dt>
+            <dd className="font-mono text-muted-foreground">{digest}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <div>
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="inline-flex h-10 items-center rounded-md bg-brand px-4 text-sm font-medium text-white transition-opacity hover:opacity-90 dark:text-background"
+        >
+          Try again
+        </button>
+      </div>
+    </Card>
+  );
+}
