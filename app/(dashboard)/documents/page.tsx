@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card } from "@/components/ui/card";
+import { Code } from "@/components/ui/code";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getDocuments } from "@/lib/data/documents";
+import { formatCount, formatDate, formatDateTime, formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Documents" };
+
+export default async function DocumentsPage() {
+  const documents = await getDocuments();
+
+  return (
+    <>
+      <PageHeader title="Documents">
+        Reports imported into ClaimDesk. Each is split into sections and sentences, and its factual claims are
+        extracted for review.
+      </PageHeader>
+      {documents.length === 0 ? (
+        <EmptyState title="No documents imported yet">
+          Load the sample report with <Code>npm run db:seed</Code>, then reload this page.
+        </EmptyState>
+      ) : (
+        <Card className="overflow-hidden">
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">
+                {formatCount(documents.length, "imported document", "imported documents")}, newest first
+              </caption>
+              <thead className="border-b bg-muted/60 text-xs font-medium text-muted-foreground">
+                <tr>
+                  <th scope="col" className="px-5 py-3 font-medium sm:px-6">
+                    Title
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">
+                    Published
+                  </th>
+                  <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">
+                    Imported
+                  </th>
+                  <th scope="col" className="px-5 py-3 text-right font-medium sm:px-6">
+                    Claims
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y">
+                {documents.map((document) => (
+                  <tr key={document.id} className="align-top">
+                    <th scope="row" className="min-w-64 px-5 py-4 font-normal sm:px-6">
+                      <span className="block font-medium text-foreground">{document.title}</span>
+                      {document.publisher ? (
+                        <span className="mt-0.5 block text-muted-foreground">{document.publisher}</span>
+                      ) : null}
+                    </th>
+                    <td className="px-4 py-4 whitespace-nowrap text-muted-foreground">
+                      {document.publishedAt ? (
+                        <time dateTime={document.publishedAt.toISOString().slice(0, 10)}>
+                          {formatDate(document.publishedAt)}
+                        </time>
+                      ) : (
+                        "Unknown"
+                      )}
+                    </td>
+                    <td className="px-4 py-4 whitespace-nowrap text-muted-foreground">
+                      <time dateTime={document.importedAt.toISOString()}>
+                        {formatDateTime(document.importedAt)}
+                      </time>
+                    </td>
+                    <td className="px-5 py-4 text-right font-medium tabular-nums sm:px-6">
+                      {formatNumber(document.claims)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}
