@@ -42,7 +42,10 @@ async function siblingTestDatabase(configured: string): Promise<TestDatabase> {
   }
   const name = decodeURIComponent(url.pathname.slice(1)) || "claimdesk";
   const testName = name.endsWith("_test") ? name : `${name}_test`;
-  const admin = new pg.Client({ connectionString: configured });
+  // The maintenance database always exists, so the configured one need not exist yet.
+  const adminUrl = new URL(url);
+  adminUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
   await admin.connect();
   try {
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [testName]);
