@@ -1,0 +1,39 @@
+// `npm run dev` / `npm start`: one command from a fresh clone to a dashboard with data. Starts the
+// database (the embedded one unless DATABASE_URL is set), applies migrations, seeds (a no-op when
+// already seeded), runs Next.js, and stops the database when Next.js exits.
+
+import fs from "node:fs";
+import path from "node:path";
+import { startDatabase } from "@/lib/embedded/launcher";
+import { applyMigrations } from "@/lib/migrations/runner";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { seed } from "@/prisma/seed";
+import { runCommand } from "./run-command";
+
+const [mode, ...nextArgs] = process.argv.slice(2);
+if (mode !== "dev" && mode !== "start") {
+  console.error("usage: tsx lib/cli/serve.ts dev|start [next options]");
+  process.exit(2);
+}
+if (mode === "start" && !fs.existsSync(path.resolve(".next/BUILD_ID"))) {
+  console.error("There is no production build yet: run `npm run build` first, then `npm start`.");
+  process.exit(1);
+}
+
+const database = await startDatabase();
+let exitCode = 1;
+try {
+  await applyMigrations({ connectionString: database.url, migrationsDir: path.resolve("prisma/migrations"), log: console.log });
+  const prisma = createPrismaClient(database.url);
+  try {
+    await seed(prisma, (line) => console.log(`seed: ${line}`));
+  } finally {
+    await prisma.$disconnect();
+  }
+  exitCode = await runCommand("npx", ["next", mode, ...nextArgs], { ...process.env, DATABASE_URL: database.url });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+} finally {
+  await database.stop();
+}
+process.exit(exitCode);
