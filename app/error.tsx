@@ -3,13 +3,13 @@
 import { Card } from "@/components/ui/card";
 import { AlertIcon } from "@/components/ui/icons";
 
-// Server errors reach the client with a generic message in production; the digest matches the server log.
-function describe(error: unknown): { message: string; digest?: string } {
-  if (error instanceof Error) {
-    const digest = "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
-    return { message: error.message, digest };
-  }
-  return { message: String(error) };
+// In production a server error reaches the browser as a placeholder message (the real one could leak
+// details); only its digest, which matches the server log, is worth showing. Client errors keep their message.
+function describe(error: unknown): { message?: string; digest?: string } {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const digest = "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
+  const messageIsPlaceholder = digest !== undefined && process.env.NODE_ENV === "production";
+  return { message: messageIsPlaceholder ? undefined : error.message, digest };
 }
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
@@ -24,30 +24,34 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <h1 className="text-xl font-semibold tracking-tight">This page could not be loaded</h1>
       </div>
       <p className="text-muted-foreground">
-        Something went wrong while reading from the database. If the app was started without{" "}
+        Something went wrong while loading this page. If the app was started without{" "}
         <code className="font-mono text-[0.9em] text-foreground">npm run dev</code>, the embedded database may
         not be running.
       </p>
-      <dl className="flex flex-col gap-2 rounded-lg border bg-muted/50 p-4 text-sm">
-        <div className="flex flex-col gap-0.5">
-          <dt className="font-medium">Message</dt>
-          <dd>
-            {/* Development messages can run to a whole stack; keep them scrollable and reachable by keyboard. */}
-            <pre
-              tabIndex={0}
-              className="max-h-40 overflow-auto font-mono text-xs break-words whitespace-pre-wrap text-muted-foreground"
-            >
-              {message}
-            </pre>
-          </dd>
-        </div>
-        {digest ? (
-          <div className="flex flex-col gap-0.5">
-            <dt className="font-medium">Error digest</dt>
-            <dd className="font-mono text-muted-foreground">{digest}</dd>
-          </div>
-        ) : null}
-      </dl>
+      {message || digest ? (
+        <dl className="flex flex-col gap-2 rounded-lg border bg-muted/50 p-4 text-sm">
+          {message ? (
+            <div className="flex flex-col gap-0.5">
+              <dt className="font-medium">Message</dt>
+              <dd>
+                {/* Development messages can run to a whole stack; keep them scrollable and reachable by keyboard. */}
+                <pre
+                  tabIndex={0}
+                  className="max-h-40 overflow-auto font-mono text-xs break-words whitespace-pre-wrap text-muted-foreground"
+                >
+                  {message}
+                </pre>
+              </dd>
+            </div>
+          ) : null}
+          {digest ? (
+            <div className="flex flex-col gap-0.5">
+              <dt className="font-medium">Error digest</dt>
+              <dd className="font-mono text-muted-foreground">{digest}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
       <div>
         <button
           type="button"

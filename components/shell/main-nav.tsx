@@ -3,7 +3,7 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { CloseIcon, MenuIcon } from "@/components/ui/icons";
 import { NAV_ITEMS, navItemCurrent } from "@/components/shell/nav-items";
 
@@ -43,6 +43,17 @@ export function MobileNav() {
   // Remember the page the menu was opened on: navigating anywhere else closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
+  const container = useRef<HTMLDivElement>(null);
+
+  // The open menu covers the top of the page; a tap anywhere outside it dismisses it, as with any menu.
+  useEffect(() => {
+    if (!open) return;
+    function onPointerDown(event: PointerEvent) {
+      if (event.target instanceof Node && !container.current?.contains(event.target)) setOpenOn(null);
+    }
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === "Escape" && open) {
@@ -52,7 +63,7 @@ export function MobileNav() {
   }
 
   return (
-    <div className="md:hidden" onKeyDown={onKeyDown}>
+    <div ref={container} className="md:hidden" onKeyDown={onKeyDown}>
       <button
         id="mobile-nav-button"
         type="button"

@@ -81,11 +81,12 @@ export function ClaimsPerSectorSkeleton() {
         <span className="sr-only">Loading claims per sector…</span>
         {Array.from({ length: 8 }, (_, index) => (
           <div key={index} className={ROW}>
-            <Skeleton className="h-4 w-32" />
-            <Skeleton className="h-4 w-8 justify-self-end sm:col-start-3 sm:row-start-1" />
+            <Skeleton className="h-5 w-32" />
+            <Skeleton className="h-5 w-8 justify-self-end sm:col-start-3 sm:row-start-1" />
             <Skeleton className="col-span-2 h-2.5 rounded-full sm:col-span-1 sm:col-start-2 sm:row-start-1" />
           </div>
         ))}
+        <Skeleton className="mt-1.5 h-4 w-52" />
       </div>
     </SectorCard>
   );

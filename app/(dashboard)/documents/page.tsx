@@ -23,60 +23,69 @@ export default async function DocumentsPage() {
         </EmptyState>
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                {formatCount(documents.length, "imported document", "imported documents")}, newest first
-              </caption>
-              <thead className="border-b bg-muted/60 text-xs font-medium text-muted-foreground">
-                <tr>
-                  <th scope="col" className="px-5 py-3 font-medium sm:px-6">
-                    Title
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">
+              {formatCount(documents.length, "imported document", "imported documents")}, newest first
+            </caption>
+            <thead className="border-b bg-muted/60 text-xs text-muted-foreground">
+              <tr>
+                <th scope="col" className="px-5 py-3 font-medium sm:px-6">
+                  Title
+                </th>
+                <th scope="col" className="hidden px-4 py-3 font-medium whitespace-nowrap md:table-cell">
+                  Published
+                </th>
+                <th scope="col" className="hidden px-4 py-3 font-medium whitespace-nowrap md:table-cell">
+                  Imported
+                </th>
+                <th scope="col" className="px-5 py-3 text-right font-medium sm:px-6">
+                  Claims
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y">
+              {documents.map((document) => (
+                <tr key={document.id} className="align-top">
+                  <th scope="row" className="px-5 py-4 font-normal sm:px-6">
+                    <span className="block font-medium text-foreground">{document.title}</span>
+                    {document.publisher ? (
+                      <span className="mt-0.5 block text-muted-foreground">{document.publisher}</span>
+                    ) : null}
+                    {/* Narrow screens have no room for the date columns; the dates move under the title. */}
+                    <span className="mt-1 block text-xs text-muted-foreground md:hidden">
+                      <span className="whitespace-nowrap">
+                        Published <PublishedDate value={document.publishedAt} />
+                      </span>{" "}
+                      ·{" "}
+                      <span className="whitespace-nowrap">
+                        Imported <ImportedDate value={document.importedAt} />
+                      </span>
+                    </span>
                   </th>
-                  <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">
-                    Published
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">
-                    Imported
-                  </th>
-                  <th scope="col" className="px-5 py-3 text-right font-medium sm:px-6">
-                    Claims
-                  </th>
+                  <td className="hidden px-4 py-4 whitespace-nowrap text-muted-foreground md:table-cell">
+                    <PublishedDate value={document.publishedAt} />
+                  </td>
+                  <td className="hidden px-4 py-4 whitespace-nowrap text-muted-foreground md:table-cell">
+                    <ImportedDate value={document.importedAt} />
+                  </td>
+                  <td className="px-5 py-4 text-right font-medium tabular-nums sm:px-6">
+                    {formatNumber(document.claims)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y">
-                {documents.map((document) => (
-                  <tr key={document.id} className="align-top">
-                    <th scope="row" className="min-w-64 px-5 py-4 font-normal sm:px-6">
-                      <span className="block font-medium text-foreground">{document.title}</span>
-                      {document.publisher ? (
-                        <span className="mt-0.5 block text-muted-foreground">{document.publisher}</span>
-                      ) : null}
-                    </th>
-                    <td className="px-4 py-4 whitespace-nowrap text-muted-foreground">
-                      {document.publishedAt ? (
-                        <time dateTime={document.publishedAt.toISOString().slice(0, 10)}>
-                          {formatDate(document.publishedAt)}
-                        </time>
-                      ) : (
-                        "Unknown"
-                      )}
-                    </td>
-                    <td className="px-4 py-4 whitespace-nowrap text-muted-foreground">
-                      <time dateTime={document.importedAt.toISOString()}>
-                        {formatDateTime(document.importedAt)}
-                      </time>
-                    </td>
-                    <td className="px-5 py-4 text-right font-medium tabular-nums sm:px-6">
-                      {formatNumber(document.claims)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </Card>
       )}
     </>
   );
+}
+
+function PublishedDate({ value }: { value: Date | null }) {
+  if (!value) return <>date unknown</>;
+  return <time dateTime={value.toISOString().slice(0, 10)}>{formatDate(value)}</time>;
+}
+
+function ImportedDate({ value }: { value: Date }) {
+  return <time dateTime={value.toISOString()}>{formatDateTime(value)}</time>;
 }
