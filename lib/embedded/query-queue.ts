@@ -2,6 +2,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import {
   IDLE,
+  advisoryLockChange,
   ReadyForQueryTracker,
   SYNC,
   TERMINATE,
@@ -32,12 +33,15 @@ type Job = MessageJob | ReleaseJob;
  * A connection owns PGlite from its first message until a ReadyForQuery with status 'I' comes back: that covers an
  * extended-protocol batch (Parse..Sync, whose unnamed statement and portal are shared backend state) and an open
  * transaction ('T' or failed 'E'). Meanwhile other connections wait in FIFO order (electric-sql/pglite#1046).
+ * All connections share PGlite's one session, so a session advisory lock excludes nobody; a connection holding one
+ * keeps ownership until it unlocks instead, which gives the mutual exclusion callers (the migration runner) expect.
  */
 export class ConnectionQueue implements SocketQueryQueue {
   #waiting: Job[] = [];
   #owner: number | null = null;
   #current: Job | null = null;
   #draining = false;
+  #advisoryLocks = new Map<number, number>();
   #drained: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: PGlite) {}
@@ -116,7 +120,9 @@ export class ConnectionQueue implements SocketQueryQueue {
         bytes += data.length;
         job.onData(data);
       });
-      this.#owner = status === IDLE ? null : job.handlerId;
+      this.#countAdvisoryLocks(job.handlerId, job.message);
+      const holdsLock = (this.#advisoryLocks.get(job.handlerId) ?? 0) > 0;
+      this.#owner = status === IDLE && !holdsLock ? null : job.handlerId;
       job.resolve(bytes);
     } catch (error) {
       // The handler closes a connection whose message failed; staying owner makes that close roll it back.
@@ -125,12 +131,28 @@ export class ConnectionQueue implements SocketQueryQueue {
     }
   }
 
+  #countAdvisoryLocks(handlerId: number, message: Uint8Array): void {
+    const held = Math.max(0, (this.#advisoryLocks.get(handlerId) ?? 0) + advisoryLockChange(message));
+    if (held) this.#advisoryLocks.set(handlerId, held);
+    else this.#advisoryLocks.delete(handlerId);
+  }
+
   async #release(handlerId: number): Promise<void> {
     if (this.#owner !== handlerId) return;
+    this.#advisoryLocks.delete(handlerId);
     try {
       // The first ROLLBACK aborts an implicit or explicit transaction; if PGlite is skipping messages after an error
       // it ignores that ROLLBACK, and the Sync ends the skipping. The last ROLLBACK ends a transaction left failed.
-      await this.#execute(Buffer.concat([simpleQuery("ROLLBACK"), SYNC, simpleQuery("ROLLBACK")]), () => {});
+      // A departed client's advisory locks die with it, as they would with its PostgreSQL session.
+      await this.#execute(
+        Buffer.concat([
+          simpleQuery("ROLLBACK"),
+          SYNC,
+          simpleQuery("ROLLBACK"),
+          simpleQuery("SELECT pg_advisory_unlock_all()"),
+        ]),
+        () => {},
+      );
     } catch (error) {
       console.warn(`[embedded-db] rollback after a client disconnected failed: ${String(error)}`);
     }

@@ -99,3 +99,19 @@ export class ReadyForQueryTracker {
     }
   }
 }
+
+const QUERY = 0x51; // 'Q'
+const PARSE = 0x50; // 'P'
+
+/**
+ * How a message changes the session advisory locks its connection holds: +1 for pg_advisory_lock, -1 for
+ * pg_advisory_unlock, -Infinity for pg_advisory_unlock_all, 0 otherwise. Only SQL text is read (Query, Parse).
+ */
+export function advisoryLockChange(message: Uint8Array): number {
+  if (message[0] !== QUERY && message[0] !== PARSE) return 0;
+  const sql = Buffer.from(message.subarray(5)).toString("utf8");
+  if (/\bpg_advisory_unlock_all\s*\(/i.test(sql)) return -Infinity;
+  if (/\bpg_advisory_unlock\s*\(/i.test(sql)) return -1;
+  if (/\bpg_advisory_lock\s*\(/i.test(sql)) return 1;
+  return 0;
+}
