@@ -4,7 +4,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { entitiesSchema, sectorsSchema, sourcesSchema, syncCatalog, type Catalog } from "@/lib/ingest/catalog";
+import {
+  entitiesSchema,
+  sectorsSchema,
+  sourcesSchema,
+  syncCatalog,
+  type Catalog,
+} from "@/lib/ingest/catalog";
 import { importDocument } from "@/lib/ingest/import-document";
 import { overlaySchema } from "@/lib/ingest/overlay";
 import { createPrismaClient, type Prisma } from "@/lib/prisma-client";
@@ -33,11 +39,15 @@ export async function seed(prisma: Prisma, log: (line: string) => void = () => {
     const base = file.replace(/\.txt$/, "");
     const overlay = overlaySchema.parse(await readJson(`documents/${base}.overlay.json`));
     const fullText = await fs.readFile(path.join(DATA_DIR, "documents", file), "utf8");
-    const outcome = await importDocument(prisma, { ...overlay.document, fullText }, {
-      sectors: catalog.sectors,
-      sources: catalog.sources,
-      overlay,
-    });
+    const outcome = await importDocument(
+      prisma,
+      { ...overlay.document, fullText },
+      {
+        sectors: catalog.sectors,
+        sources: catalog.sources,
+        overlay,
+      },
+    );
     log(
       outcome.status === "imported"
         ? `${base}: imported ${outcome.claims} claims (${outcome.skipped.length} sentences are not claims)`

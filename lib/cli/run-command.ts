@@ -4,9 +4,18 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 
-export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env, detached: true, shell: process.platform === "win32" });
+    const child = spawn(command, args, {
+      stdio: "inherit",
+      env,
+      detached: true,
+      shell: process.platform === "win32",
+    });
     const forward = (signal: NodeJS.Signals) => {
       if (child.pid) process.kill(-child.pid, signal);
     };

@@ -23,14 +23,21 @@ if (mode === "start" && !fs.existsSync(path.resolve(".next/BUILD_ID"))) {
 const database = await startDatabase();
 let exitCode = 1;
 try {
-  await applyMigrations({ connectionString: database.url, migrationsDir: path.resolve("prisma/migrations"), log: console.log });
+  await applyMigrations({
+    connectionString: database.url,
+    migrationsDir: path.resolve("prisma/migrations"),
+    log: console.log,
+  });
   const prisma = createPrismaClient(database.url);
   try {
     await seed(prisma, (line) => console.log(`seed: ${line}`));
   } finally {
     await prisma.$disconnect();
   }
-  exitCode = await runCommand("npx", ["next", mode, ...nextArgs], { ...process.env, DATABASE_URL: database.url });
+  exitCode = await runCommand("npx", ["next", mode, ...nextArgs], {
+    ...process.env,
+    DATABASE_URL: database.url,
+  });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
 } finally {

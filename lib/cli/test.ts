@@ -45,7 +45,16 @@ const countPlaywright = (json: unknown): Tally => {
 
 const vitest = (project: string): Step => ({
   name: `${project} tests`,
-  command: ["npx", "vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${RESULTS}/${project}.json`],
+  command: [
+    "npx",
+    "vitest",
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${RESULTS}/${project}.json`,
+  ],
   report: { file: `${RESULTS}/${project}.json`, count: countVitest },
   needsDatabase: project === "integration",
 });
@@ -74,7 +83,11 @@ async function main(): Promise<number> {
   try {
     for (const step of STEPS) {
       console.log(`\n=== ${step.name}: ${step.command.join(" ")}`);
-      const env = { ...process.env, ...(step.needsDatabase ? { DATABASE_URL: database.url } : {}), E2E_JSON_REPORT: `${RESULTS}/e2e.json` };
+      const env = {
+        ...process.env,
+        ...(step.needsDatabase ? { DATABASE_URL: database.url } : {}),
+        E2E_JSON_REPORT: `${RESULTS}/e2e.json`,
+      };
       const [command, ...args] = step.command;
       const code = await runCommand(command!, args, env);
       if (step.report) {

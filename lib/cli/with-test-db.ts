@@ -38,7 +38,9 @@ export async function startTestDatabase(): Promise<TestDatabase> {
 async function siblingTestDatabase(configured: string): Promise<TestDatabase> {
   const url = new URL(configured);
   if (!LOCAL_HOSTS.has(url.hostname)) {
-    throw new Error(`Refusing to run tests against ${url.hostname}: tests wipe their database, so it must be local.`);
+    throw new Error(
+      `Refusing to run tests against ${url.hostname}: tests wipe their database, so it must be local.`,
+    );
   }
   const name = decodeURIComponent(url.pathname.slice(1)) || "claimdesk";
   const testName = name.endsWith("_test") ? name : `${name}_test`;
@@ -54,7 +56,11 @@ async function siblingTestDatabase(configured: string): Promise<TestDatabase> {
     await admin.end();
   }
   url.pathname = `/${encodeURIComponent(testName)}`;
-  return { url: url.toString(), description: `PostgreSQL database "${testName}" on ${url.host}`, stop: async () => {} };
+  return {
+    url: url.toString(),
+    description: `PostgreSQL database "${testName}" on ${url.host}`,
+    stop: async () => {},
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -9,7 +9,14 @@ import type { Prisma } from "@/lib/prisma-client";
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case words joined by hyphens");
 
 export const sectorsSchema = z.array(
-  z.object({ slug, name: z.string().min(2), description: z.string().min(10), keywords: z.array(z.string().min(2)) }).strict(),
+  z
+    .object({
+      slug,
+      name: z.string().min(2),
+      description: z.string().min(10),
+      keywords: z.array(z.string().min(2)),
+    })
+    .strict(),
 );
 
 export const entitiesSchema = z.array(
@@ -57,7 +64,8 @@ type Row = Record<string, unknown>;
 function differs(existing: Row, wanted: Row): boolean {
   return Object.entries(wanted).some(([key, value]) => {
     const current = existing[key];
-    if (current instanceof Date && typeof value === "string") return current.toISOString().slice(0, 10) !== value;
+    if (current instanceof Date && typeof value === "string")
+      return current.toISOString().slice(0, 10) !== value;
     return (current ?? null) !== (value ?? null);
   });
 }
@@ -81,12 +89,17 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
       count(!existing);
     }
 
-    const entities = new Map((await tx.entity.findMany({ include: { aliases: true } })).map((e) => [e.slug, e]));
+    const entities = new Map(
+      (await tx.entity.findMany({ include: { aliases: true } })).map((e) => [e.slug, e]),
+    );
+    const created = new Set<string>();
     for (const { slug, name, kind, country, description } of catalog.entities) {
       const wanted = { slug, name, kind, country, description };
       const existing = entities.get(slug);
-      if (!existing) entities.set(slug, { ...(await tx.entity.create({ data: wanted })), aliases: [] });
-      else if (differs(existing, wanted)) await tx.entity.update({ where: { slug }, data: wanted });
+      if (!existing) {
+        entities.set(slug, { ...(await tx.entity.create({ data: wanted })), aliases: [] });
+        created.add(slug);
+      } else if (differs(existing, wanted)) await tx.entity.update({ where: { slug }, data: wanted });
       else continue;
       count(!existing);
     }
@@ -97,13 +110,14 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
       if (parentId === undefined) throw new Error(`Entity "${slug}" names an unknown parent "${parent}"`);
       if (entity.parentId !== parentId) {
         await tx.entity.update({ where: { slug }, data: { parentId } });
-        count(false);
+        if (!created.has(slug)) count(false);
       }
       const known = new Map(entity.aliases.map((a) => [a.alias, a]));
       for (const [alias, language] of aliases) {
         const existing = known.get(alias);
         if (!existing) await tx.entityAlias.create({ data: { entityId: entity.id, alias, language } });
-        else if (existing.language !== language) await tx.entityAlias.update({ where: { id: existing.id }, data: { language } });
+        else if (existing.language !== language)
+          await tx.entityAlias.update({ where: { id: existing.id }, data: { language } });
         else continue;
         count(!existing);
       }

@@ -22,7 +22,9 @@ export function notCheckableReason(
  * the second part is the speaker's claim, not the author's.
  */
 export function splitClaimSpans(sentence: Span): Span[] {
-  const concessive = /^(?:Although|Though|While|Whereas) (?<first>[^,]+), (?<second>.+)$/u.exec(sentence.text);
+  const concessive = /^(?:Although|Though|While|Whereas) (?<first>[^,]+), (?<second>.+)$/u.exec(
+    sentence.text,
+  );
   if (concessive?.groups) {
     return [
       subSpan(sentence, concessive.groups.first!),
@@ -31,7 +33,10 @@ export function splitClaimSpans(sentence: Span): Span[] {
   }
   const claiming = /^(?<first>.+?), (?<second>(?:claiming|saying|asserting) .+)$/u.exec(sentence.text);
   if (claiming?.groups) {
-    return [subSpan(sentence, claiming.groups.first!), subSpan(sentence, claiming.groups.second!, claiming.groups.first!.length)];
+    return [
+      subSpan(sentence, claiming.groups.first!),
+      subSpan(sentence, claiming.groups.second!, claiming.groups.first!.length),
+    ];
   }
   return [sentence];
 }
@@ -44,8 +49,10 @@ export function subSpan(sentence: Span, part: string, from = 0): Span {
 }
 
 const QUOTED = /[“"][^”"]{2,}[”"]/u;
-const FORECAST = /\b(?:will|is expected to|are expected to|forecasts?|projected|ambitions? for (?:19|20)\d{2}|by (?:20[3-9]\d))\b/iu;
-const ATTRIBUTION = /(?:^(?:claiming|saying|asserting|according to)\b)|\b(?:claims? that|said that|according to|outlined in)\b/iu;
+const FORECAST =
+  /\b(?:will|is expected to|are expected to|forecasts?|projected|ambitions? for (?:19|20)\d{2}|by (?:20[3-9]\d))\b/iu;
+const ATTRIBUTION =
+  /(?:^(?:claiming|saying|asserting|according to)\b)|\b(?:claims? that|said that|according to|outlined in)\b/iu;
 const EVENT =
   /\b(?:released|launched|announced|named|shook|triggered|forced|adopted|deployed|are being deployed|relocat\w+|moved|have begun|has begun|directed|host|consolidate|push to sell|are building|is building|are leveraging)\b/iu;
 

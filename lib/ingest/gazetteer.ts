@@ -66,7 +66,12 @@ export class Gazetteer {
     const candidates: Mention[] = [];
     for (const { slugs, regex } of this.patterns) {
       for (const match of text.matchAll(regex)) {
-        candidates.push({ slugs: [...slugs], start: match.index, end: match.index + match[0].length, surface: match[0] });
+        candidates.push({
+          slugs: [...slugs],
+          start: match.index,
+          end: match.index + match[0].length,
+          surface: match[0],
+        });
       }
     }
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);

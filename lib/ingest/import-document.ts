@@ -40,15 +40,22 @@ export async function importDocument(
     );
   }
 
-  const entities = await prisma.entity.findMany({ select: { id: true, slug: true, name: true, kind: true, aliases: { select: { alias: true } } } });
+  const entities = await prisma.entity.findMany({
+    select: { id: true, slug: true, name: true, kind: true, aliases: { select: { alias: true } } },
+  });
   const result = ingestText(
     input.fullText,
-    { entities: entities.map((e) => ({ ...e, aliases: e.aliases.map((a) => a.alias) })), sectors: rules.sectors, sources: rules.sources },
+    {
+      entities: entities.map((e) => ({ ...e, aliases: e.aliases.map((a) => a.alias) })),
+      sectors: rules.sectors,
+      sources: rules.sources,
+    },
     rules.overlay,
   );
   const ids = await lookupIds(prisma, entities);
   const missing = missingReferences(result, ids);
-  if (missing.length) throw new Error(`The document refers to unknown catalog entries: ${missing.join(", ")}`);
+  if (missing.length)
+    throw new Error(`The document refers to unknown catalog entries: ${missing.join(", ")}`);
 
   const documentId = await prisma.$transaction(async (tx) => {
     const document = await tx.document.create({
@@ -64,7 +71,9 @@ export async function importDocument(
     });
     await tx.section.createMany({ data: result.sections.map((s) => ({ ...s, documentId: document.id })) });
     const sectionIds = new Map(
-      (await tx.section.findMany({ where: { documentId: document.id }, select: { id: true, order: true } })).map((s) => [s.order, s.id]),
+      (
+        await tx.section.findMany({ where: { documentId: document.id }, select: { id: true, order: true } })
+      ).map((s) => [s.order, s.id]),
     );
     for (const claim of result.claims) {
       await tx.claim.create({
@@ -79,7 +88,9 @@ export async function importDocument(
           asOfDate: claim.asOf ? new Date(`${claim.asOf.date}T00:00:00Z`) : null,
           asOfPrecision: claim.asOf?.precision ?? null,
           sectors: { create: claim.sectors.map((slug) => ({ sectorId: ids.sectors.get(slug)! })) },
-          entities: { create: claim.entities.map((e) => ({ entityId: ids.entities.get(e.slug)!, role: e.role })) },
+          entities: {
+            create: claim.entities.map((e) => ({ entityId: ids.entities.get(e.slug)!, role: e.role })),
+          },
           mentions: {
             create: claim.mentions.map((m) => ({
               entityId: ids.entities.get(m.slug)!,
@@ -88,7 +99,9 @@ export async function importDocument(
               surface: m.surface,
             })),
           },
-          sources: { create: claim.sources.map((s) => ({ sourceId: ids.sources.get(s.slug)!, relation: s.relation })) },
+          sources: {
+            create: claim.sources.map((s) => ({ sourceId: ids.sources.get(s.slug)!, relation: s.relation })),
+          },
           quantities: { create: claim.quantities },
         },
       });
@@ -111,7 +124,8 @@ function missingReferences(result: IngestResult, ids: Awaited<ReturnType<typeof 
   const missing = new Set<string>();
   for (const claim of result.claims) {
     for (const slug of claim.sectors) if (!ids.sectors.has(slug)) missing.add(`sector ${slug}`);
-    for (const { slug } of [...claim.entities, ...claim.mentions]) if (!ids.entities.has(slug)) missing.add(`entity ${slug}`);
+    for (const { slug } of [...claim.entities, ...claim.mentions])
+      if (!ids.entities.has(slug)) missing.add(`entity ${slug}`);
     for (const { slug } of claim.sources) if (!ids.sources.has(slug)) missing.add(`source ${slug}`);
   }
   return [...missing];

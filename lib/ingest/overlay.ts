@@ -19,7 +19,10 @@ const claimEntry = z
   .object({
     match: z.string().min(5),
     kind: z.enum(ClaimKind).optional(),
-    sectors: z.object({ add: z.array(z.string()).default([]), remove: z.array(z.string()).default([]) }).strict().optional(),
+    sectors: z
+      .object({ add: z.array(z.string()).default([]), remove: z.array(z.string()).default([]) })
+      .strict()
+      .optional(),
     entities: z
       .object({
         add: z.array(z.object({ slug: z.string(), role: z.enum(EntityRole) }).strict()).default([]),
@@ -30,7 +33,11 @@ const claimEntry = z
       .optional(),
     sources: z.array(z.object({ slug: z.string(), relation: z.enum(SourceRelation) }).strict()).optional(),
     measures: z.record(z.string(), z.string().min(3)).optional(),
-    asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable().optional(),
+    asOf: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+      .nullable()
+      .optional(),
     why,
   })
   .strict();
@@ -63,7 +70,8 @@ export class OverrideIndex<T extends { match: string }> {
 
   find(text: string): T | undefined {
     const hits = this.entries.filter((entry) => text.includes(entry.match));
-    if (hits.length > 1) throw new Error(`Overlay entries ${hits.map((h) => `"${h.match}"`).join(", ")} all match "${text}"`);
+    if (hits.length > 1)
+      throw new Error(`Overlay entries ${hits.map((h) => `"${h.match}"`).join(", ")} all match "${text}"`);
     const hit = hits[0];
     if (hit) this.used.set(hit, (this.used.get(hit) ?? 0) + 1);
     return hit;

@@ -69,7 +69,10 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
   const gazetteer = new Gazetteer(context.entities);
   const kindOf = new Map(context.entities.map((e) => [e.slug, e.kind]));
   const sectorClassifier = new SectorClassifier(context.sectors);
-  const sourceCues = context.sources.map((s) => ({ slug: s.slug, regexes: s.cues.map((c) => new RegExp(c, "iu")) }));
+  const sourceCues = context.sources.map((s) => ({
+    slug: s.slug,
+    regexes: s.cues.map((c) => new RegExp(c, "iu")),
+  }));
   const sentenceOverrides = new OverrideIndex(overlay?.sentences ?? []);
   const claimOverrides = new OverrideIndex(overlay?.claims ?? []);
   const toCodePoint = codePointIndexer(fullText);
@@ -82,7 +85,10 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
   for (const sentence of sentences) {
     const override = sentenceOverrides.find(sentence.text);
     const anchors = sentence.mentions.filter((m) => m.slugs.some((slug) => !topics.has(slug)));
-    const nameSpans = sentence.mentions.map((m) => ({ start: m.start - sentence.start, end: m.end - sentence.start }));
+    const nameSpans = sentence.mentions.map((m) => ({
+      start: m.start - sentence.start,
+      end: m.end - sentence.start,
+    }));
     const lostCitation = hasLostCitation(sentence.text);
     const rulesSay = notCheckableReason(sentence.text, {
       mentions: anchors.length,
@@ -90,14 +96,17 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
       years: findYears(sentence.text, nameSpans).length,
       lostCitation,
     });
-    const reason = override?.include === undefined ? rulesSay : override.include ? null : `curated: ${override.why}`;
+    const reason =
+      override?.include === undefined ? rulesSay : override.include ? null : `curated: ${override.why}`;
     if (reason) {
       skipped.push({ text: sentence.text, reason });
       continue;
     }
 
     const parts = override?.split ? splitAsCurated(sentence, override.split) : splitClaimSpans(sentence);
-    const namedSources = sourceCues.filter((s) => s.regexes.some((r) => r.test(sentence.text))).map((s) => s.slug);
+    const namedSources = sourceCues
+      .filter((s) => s.regexes.some((r) => r.test(sentence.text)))
+      .map((s) => s.slug);
     for (const part of parts) {
       const claim = buildClaim(part, sentence, { lostCitation, namedSources, kindOf, sectorClassifier });
       const curated = claimOverrides.find(part.text);
@@ -111,7 +120,11 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
 
   return {
     title,
-    sections: sections.map((s) => ({ ...s, startOffset: toCodePoint(s.startOffset), endOffset: toCodePoint(s.endOffset) })),
+    sections: sections.map((s) => ({
+      ...s,
+      startOffset: toCodePoint(s.startOffset),
+      endOffset: toCodePoint(s.endOffset),
+    })),
     claims,
     skipped,
   };
@@ -132,10 +145,22 @@ function readSentences(fullText: string, gazetteer: Gazetteer) {
       subheading = block.level === 2 ? block.heading : null;
       const previous = sections.at(-1);
       if (previous) previous.endOffset = block.start;
-      sections.push({ order: sections.length, heading: block.heading, level: block.level, startOffset: block.start, endOffset: fullText.length });
+      sections.push({
+        order: sections.length,
+        heading: block.heading,
+        level: block.level,
+        startOffset: block.start,
+        endOffset: fullText.length,
+      });
     } else {
       if (sections.length === 0) {
-        sections.push({ order: 0, heading: "Introduction", level: 1, startOffset: block.start, endOffset: fullText.length });
+        sections.push({
+          order: 0,
+          heading: "Introduction",
+          level: 1,
+          startOffset: block.start,
+          endOffset: fullText.length,
+        });
       }
       const headings = [subheading, chapter].filter((h): h is string => h !== null);
       for (const span of splitSentences(block.text, block.start)) {
@@ -170,7 +195,12 @@ function splitAsCurated(sentence: Span, parts: string[]): Span[] {
 function buildClaim(
   part: Span,
   sentence: SentenceInContext,
-  shared: { lostCitation: boolean; namedSources: string[]; kindOf: Map<string, string>; sectorClassifier: SectorClassifier },
+  shared: {
+    lostCitation: boolean;
+    namedSources: string[];
+    kindOf: Map<string, string>;
+    sectorClassifier: SectorClassifier;
+  },
 ): IngestedClaim {
   const mentions = sentence.mentions.filter((m) => m.start >= part.start && m.end <= part.end);
   const nameSpans = mentions.map((m) => ({ start: m.start - part.start, end: m.end - part.start }));
@@ -186,13 +216,26 @@ function buildClaim(
     sectionOrder: sentence.sectionOrder,
     kind,
     citationMissing: shared.lostCitation,
-    sectors: shared.sectorClassifier.classify(part.text, slugs.map((s) => shared.kindOf.get(s) ?? ""), sentence.headings),
+    sectors: shared.sectorClassifier.classify(
+      part.text,
+      slugs.map((s) => shared.kindOf.get(s) ?? ""),
+      sentence.headings,
+    ),
     entities: slugs.map((slug) => ({ slug, role: subjects.has(slug) ? "SUBJECT" : "MENTIONED" })),
-    mentions: mentions.flatMap((m) => m.slugs.map((slug) => ({ slug, startOffset: m.start, endOffset: m.end, surface: m.surface }))),
+    mentions: mentions.flatMap((m) =>
+      m.slugs.map((slug) => ({ slug, startOffset: m.start, endOffset: m.end, surface: m.surface })),
+    ),
     sources: shared.namedSources.map((slug) => ({ slug, relation: "CITED_IN_TEXT" })),
-    quantities: quantities.map(({ value, unit, qualifier, surface, measure }) => ({ value, unit, qualifier, surface, measure })),
+    quantities: quantities.map(({ value, unit, qualifier, surface, measure }) => ({
+      value,
+      unit,
+      qualifier,
+      surface,
+      measure,
+    })),
     // A forecast's year is its horizon, not the date its statement held.
-    asOf: kind !== "FORECAST" && years.length ? { date: `${Math.max(...years)}-01-01`, precision: "YEAR" } : null,
+    asOf:
+      kind !== "FORECAST" && years.length ? { date: `${Math.max(...years)}-01-01`, precision: "YEAR" } : null,
   };
 }
 
@@ -212,17 +255,22 @@ function applyClaimOverride(claim: IngestedClaim, curated: ClaimOverride) {
     }
     if (subjects) {
       const subjectSet = new Set(subjects);
-      claim.entities = claim.entities.map((e) => ({ ...e, role: subjectSet.has(e.slug) ? "SUBJECT" : "MENTIONED" }));
+      claim.entities = claim.entities.map((e) => ({
+        ...e,
+        role: subjectSet.has(e.slug) ? "SUBJECT" : "MENTIONED",
+      }));
     }
   }
   if (curated.sources) {
     for (const source of curated.sources) {
-      if (!claim.sources.some((s) => s.slug === source.slug && s.relation === source.relation)) claim.sources.push(source);
+      if (!claim.sources.some((s) => s.slug === source.slug && s.relation === source.relation))
+        claim.sources.push(source);
     }
   }
   for (const [surface, measure] of Object.entries(curated.measures ?? {})) {
     const quantity = claim.quantities.find((q) => q.surface === surface);
-    if (!quantity) throw new Error(`Overlay names a quantity "${surface}" that the claim "${claim.text}" does not state`);
+    if (!quantity)
+      throw new Error(`Overlay names a quantity "${surface}" that the claim "${claim.text}" does not state`);
     quantity.measure = measure;
   }
   if (curated.asOf !== undefined) claim.asOf = curated.asOf === null ? null : toAsOf(curated.asOf);
@@ -239,6 +287,10 @@ function toCodePoints(claim: IngestedClaim, toCodePoint: (i: number) => number):
     ...claim,
     startOffset: toCodePoint(claim.startOffset),
     endOffset: toCodePoint(claim.endOffset),
-    mentions: claim.mentions.map((m) => ({ ...m, startOffset: toCodePoint(m.startOffset), endOffset: toCodePoint(m.endOffset) })),
+    mentions: claim.mentions.map((m) => ({
+      ...m,
+      startOffset: toCodePoint(m.startOffset),
+      endOffset: toCodePoint(m.endOffset),
+    })),
   };
 }

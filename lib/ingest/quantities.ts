@@ -14,7 +14,16 @@ export interface ExtractedQuantity {
 }
 
 const SCALE: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, t: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  t: 1e12,
 };
 
 const QUALIFIERS: [RegExp, string][] = [
@@ -23,7 +32,8 @@ const QUALIFIERS: [RegExp, string][] = [
   [/^(?:~|about|around|approximately|roughly|nearly|almost|some|an estimated)$/i, "about"],
 ];
 
-const QUALIFIER = "(?<qualifier>over|more than|above|at least|upwards of|under|less than|below|up to|at most|about|around|approximately|roughly|nearly|almost|an estimated|~)?\\s*";
+const QUALIFIER =
+  "(?<qualifier>over|more than|above|at least|upwards of|under|less than|below|up to|at most|about|around|approximately|roughly|nearly|almost|an estimated|~)?\\s*";
 const NUMBER = "(?<number>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)";
 const SCALE_WORD = "(?:\\s*(?<scale>thousand|million|billion|trillion|bn|mn|[kmbt])(?![\\p{L}]))?";
 
@@ -35,11 +45,17 @@ const PATTERNS: { unit: (m: RegExpMatchArray) => string; regex: RegExp }[] = [
   // "trillion-parameter model", "1.5 trillion-token corpus": the noun says what is counted.
   {
     unit: (m) => pluralise(m.groups!.noun!),
-    regex: new RegExp(`${QUALIFIER}(?:${NUMBER}[\\s-])?(?<scale>thousand|million|billion|trillion)-(?<noun>parameter|token|dollar|yuan|GPU|chip|user)`, "giu"),
+    regex: new RegExp(
+      `${QUALIFIER}(?:${NUMBER}[\\s-])?(?<scale>thousand|million|billion|trillion)-(?<noun>parameter|token|dollar|yuan|GPU|chip|user)`,
+      "giu",
+    ),
   },
   {
     unit: (m) => m.groups!.noun!,
-    regex: new RegExp(`${QUALIFIER}${NUMBER}${SCALE_WORD}\\s+(?<noun>parameters|tokens|GPUs|chips|users|data cent(?:er|re)s|startups|companies|researchers|hospitals|employees)`, "giu"),
+    regex: new RegExp(
+      `${QUALIFIER}${NUMBER}${SCALE_WORD}\\s+(?<noun>parameters|tokens|GPUs|chips|users|data cent(?:er|re)s|startups|companies|researchers|hospitals|employees)`,
+      "giu",
+    ),
   },
 ];
 
@@ -57,18 +73,28 @@ const CLAUSE_BREAK = /(?<!\d),|,(?!\d)|[;()—]|\.\s|\s\.$/gu;
 
 /** What a quantity measures: its clause without the number, and without a list label's colon. */
 function measureOf(text: string, start: number, end: number): string {
-  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
   const before = breaks.filter((b) => b.end <= start).at(-1);
   const after = breaks.find((b) => b.start >= end);
   const clauseStart = before?.end ?? 0;
   const clause = `${text.slice(clauseStart, start)} ${text.slice(end, after?.start ?? text.length)}`;
-  const cleaned = clause.replace(/:/g, "").replace(/[.\s]+$/u, "").replace(/\s+/g, " ").trim();
+  const cleaned = clause
+    .replace(/:/g, "")
+    .replace(/[.\s]+$/u, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (cleaned || !before) return cleaned;
   // A bare figure in brackets, "(~83%)", measures what the text just before the bracket names.
   return measureOf(text, before.start, before.start);
 }
 
-export function extractQuantities(text: string, skip: { start: number; end: number }[] = []): ExtractedQuantity[] {
+export function extractQuantities(
+  text: string,
+  skip: { start: number; end: number }[] = [],
+): ExtractedQuantity[] {
   const found: ExtractedQuantity[] = [];
   for (const { unit, regex } of PATTERNS) {
     for (const match of text.matchAll(regex)) {

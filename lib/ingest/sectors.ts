@@ -29,7 +29,8 @@ export class SectorClassifier {
       ...this.byKeywords(text),
       ...entityKinds.flatMap((kind) => SECTOR_OF_ENTITY_KIND[kind] ?? []),
     ]);
-    if (found.size === 0) for (const heading of headings) for (const slug of this.byKeywords(heading)) found.add(slug);
+    if (found.size === 0)
+      for (const heading of headings) for (const slug of this.byKeywords(heading)) found.add(slug);
     // Keep the order of the sector list, so output is stable whatever order rules fired in.
     return this.rules.map((r) => r.slug).filter((slug) => found.has(slug));
   }

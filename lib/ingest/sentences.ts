@@ -9,9 +9,40 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "inc", "ltd", "co", "corp", "no",
-  "fig", "approx", "dept", "gov", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-  "sept", "oct", "nov", "dec", "e.g", "i.e",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "vs",
+  "etc",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "no",
+  "fig",
+  "approx",
+  "dept",
+  "gov",
+  "est",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "e.g",
+  "i.e",
 ]);
 
 /** The word before a period is an abbreviation, so that period does not end the sentence. */
@@ -32,7 +63,11 @@ export function splitSentences(text: string, offset = 0): Span[] {
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[0].length;
-    if (match[0].startsWith(".") && endsWithAbbreviation(text.slice(start, match.index)) && end < text.trimEnd().length) {
+    if (
+      match[0].startsWith(".") &&
+      endsWithAbbreviation(text.slice(start, match.index)) &&
+      end < text.trimEnd().length
+    ) {
       continue;
     }
     pushTrimmed(spans, text, start, end, offset);
@@ -47,5 +82,9 @@ function pushTrimmed(spans: Span[], text: string, start: number, end: number, of
   const leading = raw.length - raw.trimStart().length;
   const trimmed = raw.trim();
   if (!trimmed) return;
-  spans.push({ start: offset + start + leading, end: offset + start + leading + trimmed.length, text: trimmed });
+  spans.push({
+    start: offset + start + leading,
+    end: offset + start + leading + trimmed.length,
+    text: trimmed,
+  });
 }

@@ -36,7 +36,11 @@ function endsLikeSentence(line: string): boolean {
 function isSubheading(line: string): boolean {
   const trimmed = line.trim();
   const decorated = LEADING_DECORATION.test(trimmed) && trimmed.replace(LEADING_DECORATION, "").length > 0;
-  return !endsLikeSentence(trimmed) && trimmed.length <= 90 && (decorated || /^(\p{Lu}[\p{L}\p{N}’'-]*\s?){1,8}$/u.test(trimmed));
+  return (
+    !endsLikeSentence(trimmed) &&
+    trimmed.length <= 90 &&
+    (decorated || /^(\p{Lu}[\p{L}\p{N}’'-]*\s?){1,8}$/u.test(trimmed))
+  );
 }
 
 export function parseBlocks(fullText: string): Block[] {
@@ -55,7 +59,13 @@ export function parseBlocks(fullText: string): Block[] {
     } else if (numbered && !endsLikeSentence(trimmed)) {
       blocks.push({ type: "heading", level: 1, heading: trimmed, start, end });
     } else if (isSubheading(trimmed)) {
-      blocks.push({ type: "heading", level: 2, heading: trimmed.replace(LEADING_DECORATION, ""), start, end });
+      blocks.push({
+        type: "heading",
+        level: 2,
+        heading: trimmed.replace(LEADING_DECORATION, ""),
+        start,
+        end,
+      });
     } else {
       blocks.push({ type: "paragraph", text: trimmed, start, end });
     }

@@ -10,13 +10,20 @@ const DOCUMENTS = path.join(import.meta.dirname, "../../prisma/data/documents");
 export const corpusText = fs.readFileSync(path.join(DOCUMENTS, "china-ai-ecosystem-2025.txt"), "utf8");
 
 export function corpusOverlay(): Overlay {
-  return overlaySchema.parse(JSON.parse(fs.readFileSync(path.join(DOCUMENTS, "china-ai-ecosystem-2025.overlay.json"), "utf8")));
+  return overlaySchema.parse(
+    JSON.parse(fs.readFileSync(path.join(DOCUMENTS, "china-ai-ecosystem-2025.overlay.json"), "utf8")),
+  );
 }
 
 export async function corpusContext(): Promise<IngestContext> {
   const catalog = await loadCatalog();
   return {
-    entities: catalog.entities.map((e) => ({ slug: e.slug, name: e.name, kind: e.kind, aliases: e.aliases.map(([alias]) => alias) })),
+    entities: catalog.entities.map((e) => ({
+      slug: e.slug,
+      name: e.name,
+      kind: e.kind,
+      aliases: e.aliases.map(([alias]) => alias),
+    })),
     sectors: catalog.sectors,
     sources: catalog.sources,
   };

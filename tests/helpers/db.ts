@@ -4,7 +4,8 @@ import { createPrismaClient } from "@/lib/prisma-client";
 
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run integration tests through `npm run test:integration`.");
+  if (!url)
+    throw new Error("DATABASE_URL is not set: run integration tests through `npm run test:integration`.");
   const host = new URL(url).hostname;
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
     throw new Error(`Refusing to wipe a non-local database (${host}).`);
@@ -12,7 +13,10 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-export async function withPgClient<T>(fn: (client: pg.Client) => Promise<T>, url = testDatabaseUrl()): Promise<T> {
+export async function withPgClient<T>(
+  fn: (client: pg.Client) => Promise<T>,
+  url = testDatabaseUrl(),
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

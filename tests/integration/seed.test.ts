@@ -30,10 +30,21 @@ async function loadClaims() {
     kind: c.kind,
     citationMissing: c.citationMissing,
     sectors: c.sectors.map((s) => s.sector.slug).sort(),
-    subjects: c.entities.filter((e) => e.role === "SUBJECT").map((e) => e.entity.slug).sort(),
-    mentioned: c.entities.filter((e) => e.role === "MENTIONED").map((e) => e.entity.slug).sort(),
+    subjects: c.entities
+      .filter((e) => e.role === "SUBJECT")
+      .map((e) => e.entity.slug)
+      .sort(),
+    mentioned: c.entities
+      .filter((e) => e.role === "MENTIONED")
+      .map((e) => e.entity.slug)
+      .sort(),
     sources: c.sources.map((s) => `${s.source.slug}:${s.relation}`).sort(),
-    quantities: c.quantities.map(({ value, unit, qualifier, measure }) => ({ value, unit, qualifier, measure })),
+    quantities: c.quantities.map(({ value, unit, qualifier, measure }) => ({
+      value,
+      unit,
+      qualifier,
+      measure,
+    })),
     asOf: c.asOfDate ? String(c.asOfDate.getUTCFullYear()) : null,
   }));
 }
@@ -45,7 +56,8 @@ async function snapshot() {
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY 1",
     );
     const dump: Record<string, unknown[]> = {};
-    for (const { name } of tables) dump[name] = (await client.query(`SELECT * FROM "${name}" ORDER BY 1`)).rows;
+    for (const { name } of tables)
+      dump[name] = (await client.query(`SELECT * FROM "${name}" ORDER BY 1`)).rows;
     return dump;
   });
 }
@@ -67,22 +79,31 @@ describe("the seeded report", () => {
   });
 
   it("keeps entity mentions pointing at the names in the document", async () => {
-    const mentions = await prisma.entityMention.findMany({ include: { claim: { include: { document: true } } } });
+    const mentions = await prisma.entityMention.findMany({
+      include: { claim: { include: { document: true } } },
+    });
     expect(mentions.length).toBeGreaterThan(40);
     for (const mention of mentions) {
-      const shown = Array.from(mention.claim.document.fullText).slice(mention.startOffset, mention.endOffset).join("");
+      const shown = Array.from(mention.claim.document.fullText)
+        .slice(mention.startOffset, mention.endOffset)
+        .join("");
       expect(shown).toBe(mention.surface);
     }
   });
 
   it("links Chinese names and parents: Kimi K2 belongs to Moonshot AI, known as 月之暗面", async () => {
-    const kimi = await prisma.entity.findUniqueOrThrow({ where: { slug: "kimi-k2" }, include: { parent: { include: { aliases: true } } } });
+    const kimi = await prisma.entity.findUniqueOrThrow({
+      where: { slug: "kimi-k2" },
+      include: { parent: { include: { aliases: true } } },
+    });
     expect(kimi.parent?.name).toBe("Moonshot AI");
     expect(kimi.parent?.aliases.map((a) => a.alias)).toContain("月之暗面");
   });
 
   it("records the document with its content hash and sections", async () => {
-    const document = await prisma.document.findFirstOrThrow({ include: { sections: { orderBy: { order: "asc" } } } });
+    const document = await prisma.document.findFirstOrThrow({
+      include: { sections: { orderBy: { order: "asc" } } },
+    });
     expect(document.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(document.sections[0]?.heading).toBe("1. Introduction: A New Era of Chinese AI");
     expect(document.sections.filter((s) => s.level === 1)).toHaveLength(12);
@@ -96,9 +117,15 @@ describe("the seeded report", () => {
 
   it("never overwrites a reviewer's work when seeded again", async () => {
     const claim = await prisma.claim.findFirstOrThrow({ where: { text: { startsWith: "AI Funds" } } });
-    await prisma.claim.update({ where: { id: claim.id }, data: { status: "REVIEWED", verdict: "UNVERIFIABLE" } });
+    await prisma.claim.update({
+      where: { id: claim.id },
+      data: { status: "REVIEWED", verdict: "UNVERIFIABLE" },
+    });
     await seed(prisma);
-    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "REVIEWED", verdict: "UNVERIFIABLE" });
+    expect(await prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      status: "REVIEWED",
+      verdict: "UNVERIFIABLE",
+    });
   });
 });
 
@@ -106,7 +133,9 @@ describe("search indexes on the seeded data", () => {
   it("finds claims by English full-text search with stemming", async () => {
     const rows = await prisma.$queryRaw<{ text: string }[]>`
       SELECT text FROM "Claim" WHERE to_tsvector('english', text) @@ plainto_tsquery('english', 'hospital deployments')`;
-    expect(rows.map((r) => r.text)).toEqual(["AI-powered diagnostic and imaging tools are being deployed in Chinese tertiary hospitals"]);
+    expect(rows.map((r) => r.text)).toEqual([
+      "AI-powered diagnostic and imaging tools are being deployed in Chinese tertiary hospitals",
+    ]);
   });
 
   it("finds an entity by a misspelt name or its Chinese alias through trigram similarity", async () => {

@@ -6,11 +6,18 @@ const noAnchors = { mentions: 0, quantities: 0, years: 0, lostCitation: false };
 
 describe("notCheckableReason", () => {
   it("rejects rhetoric with nothing to check", () => {
-    expect(notCheckableReason("China’s rapidly evolving AI landscape is no longer just reactionary—it’s preemptive.", noAnchors)).toMatch(/rhetoric/);
+    expect(
+      notCheckableReason(
+        "China’s rapidly evolving AI landscape is no longer just reactionary—it’s preemptive.",
+        noAnchors,
+      ),
+    ).toMatch(/rhetoric/);
   });
 
   it("rejects sentences about the article itself, whatever they name", () => {
-    expect(notCheckableReason("This article dives deep into China’s AI rise.", { ...noAnchors, mentions: 1 })).toMatch(/article itself/);
+    expect(
+      notCheckableReason("This article dives deep into China’s AI rise.", { ...noAnchors, mentions: 1 }),
+    ).toMatch(/article itself/);
   });
 
   it("accepts a sentence with a named entity, a figure, a date or a lost citation", () => {
@@ -23,9 +30,13 @@ describe("notCheckableReason", () => {
 
 describe("splitClaimSpans", () => {
   it("splits a concessive sentence into its two statements", () => {
-    const text = "Although these chips might not match Nvidia’s performance, they support inference workloads.";
+    const text =
+      "Although these chips might not match Nvidia’s performance, they support inference workloads.";
     const parts = splitClaimSpans({ start: 10, end: 10 + text.length, text });
-    expect(parts.map((p) => p.text)).toEqual(["these chips might not match Nvidia’s performance", "they support inference workloads."]);
+    expect(parts.map((p) => p.text)).toEqual([
+      "these chips might not match Nvidia’s performance",
+      "they support inference workloads.",
+    ]);
     for (const part of parts) expect(text.slice(part.start - 10, part.end - 10)).toBe(part.text);
   });
 
@@ -65,7 +76,11 @@ describe("subjectSlugs", () => {
 
   it("takes the entities named before the main verb", () => {
     const text = "Huawei’s PanGu-Σ is a trillion-parameter model unlike DeepSeek V3.";
-    const mentions = [mention(text, "Huawei", "huawei"), mention(text, "PanGu-Σ", "pangu"), mention(text, "DeepSeek V3", "v3")];
+    const mentions = [
+      mention(text, "Huawei", "huawei"),
+      mention(text, "PanGu-Σ", "pangu"),
+      mention(text, "DeepSeek V3", "v3"),
+    ];
     expect([...subjectSlugs({ start: 0, end: text.length, text }, mentions)]).toEqual(["huawei", "pangu"]);
   });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { extractQuantities, findYears } from "@/lib/ingest/quantities";
 
 const summary = (text: string, skip?: { start: number; end: number }[]) =>
-  extractQuantities(text, skip).map(({ value, unit, qualifier, surface }) => ({ value, unit, qualifier, surface }));
+  extractQuantities(text, skip).map(({ value, unit, qualifier, surface }) => ({
+    value,
+    unit,
+    qualifier,
+    surface,
+  }));
 
 describe("extractQuantities", () => {
   it("reads money with scale words and qualifiers", () => {
@@ -24,29 +29,37 @@ describe("extractQuantities", () => {
   });
 
   it("reads scale words fused to a noun and counted nouns", () => {
-    expect(summary("a trillion-parameter MoE model trained on 14.8 trillion tokens with 2,048 GPUs")).toEqual([
-      { value: 1e12, unit: "parameters", qualifier: "exact", surface: "trillion-parameter" },
-      { value: 1.48e13, unit: "tokens", qualifier: "exact", surface: "14.8 trillion tokens" },
-      { value: 2048, unit: "GPUs", qualifier: "exact", surface: "2,048 GPUs" },
-    ]);
+    expect(summary("a trillion-parameter MoE model trained on 14.8 trillion tokens with 2,048 GPUs")).toEqual(
+      [
+        { value: 1e12, unit: "parameters", qualifier: "exact", surface: "trillion-parameter" },
+        { value: 1.48e13, unit: "tokens", qualifier: "exact", surface: "14.8 trillion tokens" },
+        { value: 2048, unit: "GPUs", qualifier: "exact", surface: "2,048 GPUs" },
+      ],
+    );
   });
 
   it("says what the quantity measures", () => {
     const [funds] = extractQuantities("AI Funds: Over $8 billion directed toward promising LLM startups.");
     expect(funds?.measure).toBe("AI Funds directed toward promising LLM startups");
-    const [share] = extractQuantities("The index reports strong optimism in China (~83%), indicating support.");
+    const [share] = extractQuantities(
+      "The index reports strong optimism in China (~83%), indicating support.",
+    );
     expect(share?.measure).toBe("The index reports strong optimism in China");
   });
 
   it("ignores numbers inside names it is told to skip", () => {
     const text = "MIT's Innovators Under 35 list and 35 startups";
     const name = { start: text.indexOf("Innovators"), end: text.indexOf(" list") };
-    expect(summary(text, [name])).toEqual([{ value: 35, unit: "startups", qualifier: "exact", surface: "35 startups" }]);
+    expect(summary(text, [name])).toEqual([
+      { value: 35, unit: "startups", qualifier: "exact", surface: "35 startups" },
+    ]);
   });
 });
 
 describe("findYears", () => {
   it("finds years but not amounts, model numbers or skipped names", () => {
-    expect(findYears("Stanford’s 2025 AI Index and ambitions for 2030, not $2025 or 2025% or X2025")).toEqual([2025, 2030]);
+    expect(findYears("Stanford’s 2025 AI Index and ambitions for 2030, not $2025 or 2025% or X2025")).toEqual(
+      [2025, 2030],
+    );
   });
 });

@@ -5,10 +5,9 @@ const texts = (text: string) => splitSentences(text).map((s) => s.text);
 
 describe("splitSentences", () => {
   it("does not end a sentence at U.S. or other abbreviations", () => {
-    expect(texts("Unlike the U.S., China scales power. U.S. regulatory pressure has forced NVIDIA to act.")).toEqual([
-      "Unlike the U.S., China scales power.",
-      "U.S. regulatory pressure has forced NVIDIA to act.",
-    ]);
+    expect(
+      texts("Unlike the U.S., China scales power. U.S. regulatory pressure has forced NVIDIA to act."),
+    ).toEqual(["Unlike the U.S., China scales power.", "U.S. regulatory pressure has forced NVIDIA to act."]);
     expect(texts("Dr. Lee met Mr. Huang vs. the board. Then it ended.")).toEqual([
       "Dr. Lee met Mr. Huang vs. the board.",
       "Then it ended.",
@@ -16,7 +15,11 @@ describe("splitSentences", () => {
   });
 
   it("keeps dotted names, approximate figures and chip names inside one sentence", () => {
-    expect(texts("Companies like 01.AI build models. Optimism is high (~83%), it says. Huawei sells Ascend 910B/C chips.")).toEqual([
+    expect(
+      texts(
+        "Companies like 01.AI build models. Optimism is high (~83%), it says. Huawei sells Ascend 910B/C chips.",
+      ),
+    ).toEqual([
       "Companies like 01.AI build models.",
       "Optimism is high (~83%), it says.",
       "Huawei sells Ascend 910B/C chips.",

@@ -13,7 +13,9 @@ describe("parseBlocks", () => {
   ].join("\n");
 
   it("recognises the title, numbered headings, decorated sub-headings and paragraphs", () => {
-    expect(parseBlocks(text).map((b) => [b.type, b.type === "heading" ? `${b.level}:${b.heading}` : b.text])).toEqual([
+    expect(
+      parseBlocks(text).map((b) => [b.type, b.type === "heading" ? `${b.level}:${b.heading}` : b.text]),
+    ).toEqual([
       ["title", "How China’s AI ecosystem is accelerating."],
       ["heading", "1:1. Introduction: A New Era"],
       ["paragraph", "Opening paragraph with a claim ."],
