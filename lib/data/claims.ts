@@ -1,0 +1,183 @@
+// Reads behind the claims table, the export and the JSON API. Filtering, sorting and paging run in PostgreSQL
+// through the one SQL builder in lib/queries/claims-sql.ts; only a page of rows ever leaves the database.
+import "server-only";
+import type { ClaimKind, EntityRole, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/prisma-client";
+import {
+  TRIGRAM_THRESHOLD_SQL,
+  claimsCountSql,
+  claimsPageSql,
+  columnFacetsSql,
+  documentFacetSql,
+  entityFacetSql,
+  highlightsSql,
+  sectionFacetSql,
+  sectorFacetSql,
+} from "@/lib/queries/claims-sql";
+import type { ClaimsQuery } from "@/lib/validations/claims";
+
+export interface ClaimRow {
+  id: number;
+  text: string;
+  kind: ClaimKind;
+  status: ReviewStatus;
+  verdict: Verdict | null;
+  citationMissing: boolean;
+  asOfDate: Date | null;
+  updatedAt: Date;
+  document: { id: number; title: string };
+  section: { id: number; heading: string };
+  sectors: { slug: string; name: string }[];
+  /** Subjects first. */
+  entities: { slug: string; name: string; role: EntityRole }[];
+  sourceCount: number;
+  quantityCount: number;
+  /** [start, end) code-point offsets into `text` to mark as search matches, sorted, not overlapping. */
+  highlights: [number, number][];
+}
+
+export interface ClaimsPage {
+  rows: ClaimRow[];
+  total: number;
+  pageCount: number;
+}
+
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface ClaimFacets {
+  sectors: FacetOption[];
+  entities: (FacetOption & { kind: string })[];
+  documents: FacetOption[];
+  /** Empty until a document is chosen. */
+  sections: (FacetOption & { level: number })[];
+  /** Counts by facet and value, e.g. columns.kind.STATISTIC; each ignores its own facet's filter. */
+  columns: Record<
+    "kind" | "status" | "verdict" | "citationMissing" | "hasSources" | "hasQuantities",
+    Record<string, number>
+  >;
+}
+
+export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
+  const { ids, total, marks, claims } = await db.$transaction(async (tx) => {
+    if (query.q) await tx.$executeRaw(TRIGRAM_THRESHOLD_SQL);
+    const [{ total }] = await tx.$queryRaw<[{ total: number }]>(claimsCountSql(query));
+    const ids = (await tx.$queryRaw<{ id: number }[]>(claimsPageSql(query))).map((r) => r.id);
+    if (!ids.length) return { ids, total, marks: [], claims: [] };
+    const marks = query.q
+      ? await tx.$queryRaw<{ id: number; marked: string; mentions: [number, number][] }[]>(
+          highlightsSql(query.q, ids),
+        )
+      : [];
+    const claims = await tx.claim.findMany({
+      where: { id: { in: ids } },
+      include: {
+        document: { select: { id: true, title: true } },
+        section: { select: { id: true, heading: true } },
+        sectors: { select: { sector: { select: { slug: true, name: true, position: true } } } },
+        entities: { select: { role: true, entity: { select: { slug: true, name: true } } } },
+        _count: { select: { sources: true, quantities: true } },
+      },
+    });
+    return { ids, total, marks, claims };
+  });
+
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  const highlightsById = new Map(
+    marks.map((m) => [m.id, mergeSpans([...markedSpans(m.marked), ...m.mentions])]),
+  );
+
+  const rows = ids.flatMap((id): ClaimRow[] => {
+    const claim = byId.get(id);
+    if (!claim) return [];
+    return [
+      {
+        id: claim.id,
+        text: claim.text,
+        kind: claim.kind,
+        status: claim.status,
+        verdict: claim.verdict,
+        citationMissing: claim.citationMissing,
+        asOfDate: claim.asOfDate,
+        updatedAt: claim.updatedAt,
+        document: claim.document,
+        section: claim.section,
+        sectors: claim.sectors
+          .map((s) => s.sector)
+          .sort((a, b) => a.position - b.position)
+          .map(({ slug, name }) => ({ slug, name })),
+        entities: claim.entities
+          .map(({ role, entity }) => ({ ...entity, role }))
+          .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === "SUBJECT" ? -1 : 1)),
+        sourceCount: claim._count.sources,
+        quantityCount: claim._count.quantities,
+        highlights: highlightsById.get(id) ?? [],
+      },
+    ];
+  });
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / query.size)) };
+}
+
+/** Spans between the \u0002 and \u0003 markers ts_headline put around matched words, in code points. */
+function markedSpans(marked: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let position = 0;
+  let start = -1;
+  for (const char of marked) {
+    if (char === "\u0002") start = position;
+    else if (char === "\u0003") {
+      if (start >= 0) spans.push([start, position]);
+      start = -1;
+    } else position++;
+  }
+  return spans;
+}
+
+function mergeSpans(spans: [number, number][]): [number, number][] {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
+  return db.$transaction(async (tx) => {
+    if (query.q) await tx.$executeRaw(TRIGRAM_THRESHOLD_SQL);
+    const [counts] = await tx.$queryRaw<[Record<string, number>]>(columnFacetsSql(query));
+    const sectors = await tx.$queryRaw<FacetOption[]>(sectorFacetSql(query));
+    const entities = await tx.$queryRaw<(FacetOption & { kind: string })[]>(entityFacetSql(query));
+    const documents = (
+      await tx.$queryRaw<{ value: number; label: string; count: number }[]>(documentFacetSql(query))
+    ).map((d) => ({ ...d, value: String(d.value) }));
+    const sections =
+      query.documentId === null
+        ? []
+        : (
+            await tx.$queryRaw<{ value: number; label: string; count: number; level: number }[]>(
+              sectionFacetSql({ ...query, documentId: query.documentId }),
+            )
+          ).map((s) => ({ ...s, value: String(s.value) }));
+
+    const columns: ClaimFacets["columns"] = {
+      kind: {},
+      status: {},
+      verdict: {},
+      citationMissing: {},
+      hasSources: {},
+      hasQuantities: {},
+    };
+    for (const [key, count] of Object.entries(counts)) {
+      const [facet, value] = key.split(":") as [keyof ClaimFacets["columns"], string];
+      columns[facet][value] = count;
+    }
+    return { sectors, entities, documents, sections, columns };
+  });
+}

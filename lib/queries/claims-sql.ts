@@ -1,0 +1,266 @@
+// The SQL behind the claims table, its facets, the export and the JSON API: one reviewed builder, so every
+// consumer filters exactly alike. Pure (no database access), so benchmarks can time the same statements raw.
+
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { ClaimsQuery, SortColumn } from "@/lib/validations/claims";
+
+const { sql, join, empty, raw } = Prisma;
+type Sql = Prisma.Sql;
+
+/**
+ * A typo such as "Hauwei" shares 0.27 of its trigrams with "Huawei", under pg_trgm's default of 0.3. Set per
+ * transaction (SET LOCAL) before running a statement that searches, so the trigram index still serves `%`.
+ */
+export const TRIGRAM_THRESHOLD_SQL = sql`SET LOCAL pg_trgm.similarity_threshold = 0.25`;
+
+/** Short queries ("AI") would be similar to half the catalog; below this length names must match exactly. */
+const MIN_FUZZY_LENGTH = 4;
+const HAN = /\p{Script=Han}/u;
+
+/** Facets whose counts ignore their own filter, so choosing one value still shows the others' counts. */
+export type FacetKey =
+  | "sector"
+  | "entity"
+  | "kind"
+  | "status"
+  | "verdict"
+  | "document"
+  | "section"
+  | "citationMissing"
+  | "hasSources"
+  | "hasQuantities";
+
+const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+const CLAIM_VECTOR = raw(`to_tsvector('english', c."text")`);
+
+/** Entities a search names: fuzzy on names and aliases, or by substring for Chinese names (no word boundaries). */
+export function matchedEntityIdsSql(q: string): Sql {
+  const exact = sql`lower(e."name") = lower(${q}) OR lower(a."alias") = lower(${q})`;
+  const fuzzy = q.length >= MIN_FUZZY_LENGTH ? sql` OR e."name" % ${q} OR a."alias" % ${q}` : empty;
+  const han = HAN.test(q) ? sql` OR a."alias" LIKE ${`%${escapeLike(q)}%`}` : empty;
+  return sql`SELECT DISTINCT e."id" FROM "Entity" e LEFT JOIN "EntityAlias" a ON a."entityId" = e."id"
+    WHERE ${exact}${fuzzy}${han}`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function searchCondition(q: string): Sql {
+  return sql`(${CLAIM_VECTOR} @@ ${tsQuery(q)} OR EXISTS (
+    SELECT 1 FROM "ClaimEntity" ce WHERE ce."claimId" = c."id" AND ce."entityId" IN (${matchedEntityIdsSql(q)})))`;
+}
+
+const yesNo = (value: "yes" | "no", condition: Sql) => (value === "yes" ? condition : sql`NOT ${condition}`);
+const HAS_SOURCES = sql`EXISTS (SELECT 1 FROM "ClaimSource" s WHERE s."claimId" = c."id")`;
+const HAS_QUANTITIES = sql`EXISTS (SELECT 1 FROM "Quantity" qt WHERE qt."claimId" = c."id")`;
+
+function verdictCondition(verdicts: ClaimsQuery["verdicts"]): Sql {
+  const values = verdicts.filter((v) => v !== "none");
+  const parts = [
+    ...(values.length ? [sql`c."verdict"::text IN (${join(values)})`] : []),
+    ...(verdicts.includes("none") ? [sql`c."verdict" IS NULL`] : []),
+  ];
+  return sql`(${join(parts, " OR ")})`;
+}
+
+/** Each active filter as one SQL condition, keyed by the facet it belongs to. */
+function filterConditions(query: ClaimsQuery): [FacetKey | "search", Sql][] {
+  const conditions: [FacetKey | "search", Sql][] = [];
+  if (query.q) conditions.push(["search", searchCondition(query.q)]);
+  if (query.sectors.length) {
+    conditions.push([
+      "sector",
+      sql`EXISTS (SELECT 1 FROM "ClaimSector" cs JOIN "Sector" sec ON sec."id" = cs."sectorId"
+        WHERE cs."claimId" = c."id" AND sec."slug" IN (${join(query.sectors)}))`,
+    ]);
+  }
+  // Several entities narrow the table to claims naming all of them: that is how analysts ask "X and Y".
+  for (const slug of query.entities) {
+    conditions.push([
+      "entity",
+      sql`EXISTS (SELECT 1 FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId"
+        WHERE ce."claimId" = c."id" AND en."slug" = ${slug})`,
+    ]);
+  }
+  if (query.kinds.length) conditions.push(["kind", sql`c."kind"::text IN (${join(query.kinds)})`]);
+  if (query.documentId) conditions.push(["document", sql`c."documentId" = ${query.documentId}`]);
+  if (query.sectionIds.length)
+    conditions.push(["section", sql`c."sectionId" IN (${join(query.sectionIds)})`]);
+  if (query.statuses.length) conditions.push(["status", sql`c."status"::text IN (${join(query.statuses)})`]);
+  if (query.verdicts.length) conditions.push(["verdict", verdictCondition(query.verdicts)]);
+  if (query.citationMissing) {
+    conditions.push(["citationMissing", yesNo(query.citationMissing, sql`c."citationMissing"`)]);
+  }
+  if (query.hasSources) conditions.push(["hasSources", yesNo(query.hasSources, HAS_SOURCES)]);
+  if (query.hasQuantities) conditions.push(["hasQuantities", yesNo(query.hasQuantities, HAS_QUANTITIES)]);
+  return conditions;
+}
+
+function whereSql(conditions: Sql[]): Sql {
+  return conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : empty;
+}
+
+/** WHERE clause for the query, optionally ignoring some facets' own filters. */
+export function claimsWhereSql(query: ClaimsQuery, except: FacetKey[] = []): Sql {
+  return whereSql(
+    filterConditions(query)
+      .filter(([key]) => !except.includes(key as FacetKey))
+      .map(([, c]) => c),
+  );
+}
+
+function relevanceSql(q: string): Sql {
+  // A claim about the entity searched for ranks above one that merely contains the word.
+  return sql`(ts_rank_cd(${CLAIM_VECTOR}, ${tsQuery(q)}) + CASE WHEN EXISTS (
+    SELECT 1 FROM "ClaimEntity" ce WHERE ce."claimId" = c."id" AND ce."entityId" IN (${matchedEntityIdsSql(q)})
+  ) THEN 1 ELSE 0 END)`;
+}
+
+const ORDER_KEYS: Record<Exclude<SortColumn, "relevance">, string> = {
+  position: `c."documentId" {dir}, c."startOffset" {dir}`,
+  kind: `c."kind" {dir}`,
+  status: `c."status" {dir}`,
+  verdict: `c."verdict" {dir} NULLS LAST`,
+  updated: `c."updatedAt" {dir}`,
+};
+
+export function orderBySql(query: ClaimsQuery): Sql {
+  const dir = query.dir === "desc" ? "DESC" : "ASC";
+  // The id breaks ties, so pages never repeat or skip a row.
+  if (query.sort === "relevance" && query.q) return sql`ORDER BY ${relevanceSql(query.q)} DESC, c."id" ASC`;
+  const key = ORDER_KEYS[query.sort === "relevance" ? "position" : query.sort].replaceAll("{dir}", dir);
+  return raw(`ORDER BY ${key}, c."id" ${dir}`);
+}
+
+/** The ids of one page of claims, in table order. */
+export function claimsPageSql(query: ClaimsQuery): Sql {
+  const offset = (query.page - 1) * query.size;
+  return sql`SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)} ${orderBySql(query)}
+    LIMIT ${query.size} OFFSET ${offset}`;
+}
+
+export function claimsCountSql(query: ClaimsQuery): Sql {
+  return sql`SELECT count(*)::int AS "total" FROM "Claim" c ${claimsWhereSql(query)}`;
+}
+
+/** Every matching claim id in table order, for the export's cursor. */
+export function claimsAllIdsSql(query: ClaimsQuery): Sql {
+  return sql`SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)} ${orderBySql(query)}`;
+}
+
+/**
+ * Highlight spans for the found claims: search words marked by ts_headline (between \u0002 and \u0003, characters
+ * no claim contains) and the mentions of entities the search named.
+ */
+export function highlightsSql(q: string, ids: number[]): Sql {
+  return sql`SELECT c."id",
+      ts_headline('english', c."text", ${tsQuery(q)}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS "marked",
+      COALESCE((SELECT json_agg(json_build_array(m."startOffset" - c."startOffset", m."endOffset" - c."startOffset"))
+        FROM "EntityMention" m WHERE m."claimId" = c."id" AND m."entityId" IN (${matchedEntityIdsSql(q)})), '[]') AS "mentions"
+    FROM "Claim" c WHERE c."id" IN (${join(ids)})`;
+}
+
+/** Counts per value of the claim's own columns, each ignoring its own filter, in one scan. */
+export function columnFacetsSql(query: ClaimsQuery): Sql {
+  const columnFacets: FacetKey[] = [
+    "kind",
+    "status",
+    "verdict",
+    "citationMissing",
+    "hasSources",
+    "hasQuantities",
+  ];
+  const conditions = filterConditions(query);
+  const othersThan = (facet: FacetKey) => {
+    const others = conditions.filter(([key]) => key !== facet && columnFacets.includes(key as FacetKey));
+    return others.length
+      ? sql` AND ${join(
+          others.map(([, c]) => c),
+          " AND ",
+        )}`
+      : empty;
+  };
+  const counts = (facet: FacetKey, values: [string, Sql][]) =>
+    values.map(
+      ([value, condition]) =>
+        sql`count(*) FILTER (WHERE ${condition}${othersThan(facet)})::int AS ${raw(`"${facet}:${value}"`)}`,
+    );
+  const columns = [
+    ...counts(
+      "kind",
+      ["STATISTIC", "EVENT", "ASSESSMENT", "FORECAST", "QUOTE", "ATTRIBUTION"].map((k) => [
+        k,
+        sql`c."kind"::text = ${k}`,
+      ]),
+    ),
+    ...counts(
+      "status",
+      ["UNREVIEWED", "IN_REVIEW", "REVIEWED"].map((s) => [s, sql`c."status"::text = ${s}`]),
+    ),
+    ...counts("verdict", [
+      ...[
+        "SUPPORTED",
+        "MOSTLY_SUPPORTED",
+        "MIXED",
+        "MISLEADING",
+        "UNSUPPORTED",
+        "FALSE",
+        "UNVERIFIABLE",
+        "OPINION",
+      ].map((v): [string, Sql] => [v, sql`c."verdict"::text = ${v}`]),
+      ["none", sql`c."verdict" IS NULL`],
+    ]),
+    ...counts("citationMissing", [
+      ["yes", sql`c."citationMissing"`],
+      ["no", sql`NOT c."citationMissing"`],
+    ]),
+    ...counts("hasSources", [
+      ["yes", HAS_SOURCES],
+      ["no", sql`NOT ${HAS_SOURCES}`],
+    ]),
+    ...counts("hasQuantities", [
+      ["yes", HAS_QUANTITIES],
+      ["no", sql`NOT ${HAS_QUANTITIES}`],
+    ]),
+  ];
+  const base = conditions.filter(([key]) => !columnFacets.includes(key as FacetKey)).map(([, c]) => c);
+  return sql`SELECT ${join(columns)} FROM "Claim" c ${whereSql(base)}`;
+}
+
+export function sectorFacetSql(query: ClaimsQuery): Sql {
+  return sql`SELECT sec."slug" AS "value", sec."name" AS "label", count(c."id")::int AS "count"
+    FROM "Sector" sec
+    LEFT JOIN "ClaimSector" cs ON cs."sectorId" = sec."id"
+    LEFT JOIN "Claim" c ON c."id" = cs."claimId" AND c."id" IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query, ["sector"])})
+    GROUP BY sec."id" ORDER BY sec."position"`;
+}
+
+/** The most-named entities among the matching claims, plus every selected one so its chip shows a count. */
+export function entityFacetSql(query: ClaimsQuery, limit = 15): Sql {
+  const selected = query.entities.length ? sql`OR en."slug" IN (${join(query.entities)})` : empty;
+  return sql`WITH counts AS (
+      SELECT ce."entityId", count(*)::int AS "count" FROM "ClaimEntity" ce
+      WHERE ce."claimId" IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)})
+      GROUP BY ce."entityId")
+    SELECT en."slug" AS "value", en."name" AS "label", en."kind"::text AS "kind", COALESCE(counts."count", 0) AS "count"
+    FROM "Entity" en LEFT JOIN counts ON counts."entityId" = en."id"
+    WHERE en."id" IN (SELECT "entityId" FROM counts ORDER BY "count" DESC, "entityId" LIMIT ${limit}) ${selected}
+    ORDER BY "count" DESC, en."name"`;
+}
+
+export function documentFacetSql(query: ClaimsQuery): Sql {
+  return sql`SELECT d."id" AS "value", d."title" AS "label", count(*)::int AS "count"
+    FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId"
+    ${claimsWhereSql(query, ["document", "section"])}
+    GROUP BY d."id" ORDER BY count(*) DESC, d."title" LIMIT 50`;
+}
+
+/** Sections are offered once a document is chosen; across documents their headings would mean little. */
+export function sectionFacetSql(query: ClaimsQuery & { documentId: number }): Sql {
+  return sql`SELECT s."id" AS "value", s."heading" AS "label", s."level", count(c."id")::int AS "count"
+    FROM "Section" s
+    LEFT JOIN "Claim" c ON c."sectionId" = s."id" AND c."id" IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query, ["section"])})
+    WHERE s."documentId" = ${query.documentId}
+    GROUP BY s."id" ORDER BY s."order"`;
+}

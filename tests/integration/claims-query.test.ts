@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getClaimFacets, getClaims } from "@/lib/data/claims";
+import type { Prisma } from "@/lib/prisma-client";
+import { parseClaimsQuery } from "@/lib/validations/claims";
+import { withPgClient } from "@/tests/helpers/db";
+import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
+
+let prisma: Prisma;
+beforeAll(async () => {
+  prisma = await freshSeededDatabase();
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+});
+
+const query = (params: Record<string, string>) => parseClaimsQuery(new URLSearchParams(params));
+const list = async (params: Record<string, string>) => getClaims(query({ size: "100", ...params }), prisma);
+const ids = async (params: Record<string, string>) => (await list(params)).rows.map((r) => r.id);
+
+/** Claim ids by plain SQL, to check the query layer against. */
+async function idsWhere(where: string, params: unknown[] = []): Promise<number[]> {
+  return withPgClient(async (client) =>
+    (
+      await client.query<{ id: number }>(
+        `SELECT c.id FROM "Claim" c WHERE ${where} ORDER BY c."documentId", c."startOffset", c.id`,
+        params,
+      )
+    ).rows.map((r) => r.id),
+  );
+}
+
+describe("getClaims filters", () => {
+  it("returns every claim in document order without filters", async () => {
+    const page = await list({});
+    expect(page.total).toBe(43);
+    expect(page.rows.map((r) => r.id)).toEqual(await idsWhere("true"));
+    expect(page.rows[0]).toMatchObject({
+      document: { title: expect.stringContaining("China") },
+      section: { heading: expect.any(String) },
+    });
+  });
+
+  it("filters by sector", async () => {
+    expect(await ids({ sector: "healthcare" })).toEqual(
+      await idsWhere(
+        `EXISTS (SELECT 1 FROM "ClaimSector" cs JOIN "Sector" s ON s.id = cs."sectorId" WHERE cs."claimId" = c.id AND s.slug = 'healthcare')`,
+      ),
+    );
+    expect((await ids({ sector: "healthcare,hardware-chips" })).length).toBeGreaterThan(
+      (await ids({ sector: "healthcare" })).length,
+    );
+  });
+
+  it("filters by entity, and by several entities as claims naming all of them", async () => {
+    const huawei = await ids({ entity: "huawei" });
+    expect(huawei).toEqual(
+      await idsWhere(
+        `EXISTS (SELECT 1 FROM "ClaimEntity" ce JOIN "Entity" e ON e.id = ce."entityId" WHERE ce."claimId" = c.id AND e.slug = 'huawei')`,
+      ),
+    );
+    const both = await ids({ entity: "huawei,ascend-910b" });
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(huawei.length);
+    expect(both.every((id) => huawei.includes(id))).toBe(true);
+  });
+
+  it("filters by kind, status, verdict, citation, sources, quantities and document", async () => {
+    expect(await ids({ kind: "statistic" })).toEqual(await idsWhere(`c.kind = 'STATISTIC'`));
+    expect(await ids({ status: "UNREVIEWED" })).toHaveLength(43);
+    expect(await ids({ verdict: "none" })).toHaveLength(43);
+    expect(await ids({ verdict: "SUPPORTED" })).toEqual([]);
+    expect(await ids({ citation_missing: "yes" })).toEqual(await idsWhere(`c."citationMissing"`));
+    expect(await ids({ citation_missing: "no" })).toEqual(await idsWhere(`NOT c."citationMissing"`));
+    expect(await ids({ has_sources: "yes" })).toEqual(
+      await idsWhere(`EXISTS (SELECT 1 FROM "ClaimSource" s WHERE s."claimId" = c.id)`),
+    );
+    expect(await ids({ has_quantities: "yes" })).toEqual(
+      await idsWhere(`EXISTS (SELECT 1 FROM "Quantity" q WHERE q."claimId" = c.id)`),
+    );
+    const [documentId] = await idsWhere(`true`).then(async () =>
+      withPgClient(async (c) =>
+        (await c.query<{ id: number }>(`SELECT id FROM "Document"`)).rows.map((r) => r.id),
+      ),
+    );
+    expect(await ids({ document: String(documentId) })).toHaveLength(43);
+  });
+
+  it("combines filters with AND", async () => {
+    expect(await ids({ sector: "hardware-chips", kind: "ASSESSMENT", citation_missing: "yes" })).toEqual(
+      await idsWhere(
+        `c.kind = 'ASSESSMENT' AND c."citationMissing" AND EXISTS (SELECT 1 FROM "ClaimSector" cs JOIN "Sector" s ON s.id = cs."sectorId" WHERE cs."claimId" = c.id AND s.slug = 'hardware-chips')`,
+      ),
+    );
+  });
+});
+
+describe("getClaims search", () => {
+  it("finds claims by English words with stemming, and marks the words", async () => {
+    const page = await list({ q: "hospital deployments" });
+    expect(page.rows.map((r) => r.text)).toEqual([
+      "AI-powered diagnostic and imaging tools are being deployed in Chinese tertiary hospitals",
+    ]);
+    const [row] = page.rows;
+    const marked = row!.highlights.map(([s, e]) => Array.from(row!.text).slice(s, e).join(""));
+    expect(marked).toEqual(["deployed", "hospitals"]);
+  });
+
+  it("finds an entity's claims by its English name, its Chinese alias and a typo, marking the mentions", async () => {
+    const byName = await ids({ q: "Huawei" });
+    expect(byName).toEqual(expect.arrayContaining(await ids({ entity: "huawei" })));
+    expect(byName.length).toBeGreaterThanOrEqual(3);
+    expect(await ids({ q: "华为" })).toEqual(expect.arrayContaining(byName));
+    expect(await ids({ q: "Hauwei" })).toEqual(expect.arrayContaining(byName));
+    const moonshot = await list({ q: "月之暗面" });
+    const released = moonshot.rows.find((r) => r.text === "Moonshot AI released Kimi K2");
+    expect(released?.highlights.map(([s, e]) => Array.from(released.text).slice(s, e).join(""))).toContain(
+      "Moonshot AI",
+    );
+  });
+
+  it("ranks claims about the searched entity first", async () => {
+    const [first] = (await list({ q: "Nvidia" })).rows;
+    expect(first?.entities.map((e) => e.slug)).toContain("nvidia");
+  });
+
+  it("treats SQL fragments, operators and hostile text as plain words", async () => {
+    for (const q of [
+      '\'; DROP TABLE "Claim"; --',
+      "huawei' OR '1'='1",
+      "<script>alert(1)</script>",
+      "!!! & | :*",
+      "\u0000\u0001Huawei\u0007",
+    ]) {
+      await expect(list({ q })).resolves.toMatchObject({ total: expect.any(Number) });
+    }
+    expect((await list({ q: "\u0000\u0001Huawei\u0007" })).total).toBe((await list({ q: "Huawei" })).total);
+    expect(await idsWhere("true")).toHaveLength(43);
+  });
+});
+
+describe("sorting and paging", () => {
+  it("sorts by an allow-listed column in either direction, with stable ties", async () => {
+    const asc = await ids({ sort: "kind", dir: "asc" });
+    const desc = await ids({ sort: "kind", dir: "desc" });
+    expect(asc).toHaveLength(43);
+    expect(desc).toEqual([...asc].reverse());
+    const kinds = (await list({ sort: "kind" })).rows.map((r) => r.kind);
+    expect(kinds[0]).toBe("STATISTIC");
+    expect(kinds.at(-1)).toBe("ATTRIBUTION");
+  });
+
+  it("pages through every claim exactly once and clamps nothing silently", async () => {
+    const seen: number[] = [];
+    for (let page = 1; page <= 5; page++) {
+      const result = await getClaims(query({ size: "10", page: String(page) }), prisma);
+      expect(result.pageCount).toBe(5);
+      seen.push(...result.rows.map((r) => r.id));
+    }
+    expect(seen).toEqual(await idsWhere("true"));
+    const beyond = await getClaims(query({ size: "10", page: "99" }), prisma);
+    expect(beyond).toMatchObject({ rows: [], total: 43 });
+  });
+});
+
+describe("parseClaimsQuery with malformed or hostile parameters", () => {
+  it("falls back to defaults", () => {
+    expect(
+      parseClaimsQuery(
+        new URLSearchParams({
+          page: "-3",
+          size: "1000000",
+          sort: "text; DROP",
+          dir: "sideways",
+          kind: "NOPE",
+          sector: "Bad Slug!",
+          document: "1e9",
+          citation_missing: "maybe",
+        }),
+      ),
+    ).toMatchObject({
+      page: 1,
+      size: 25,
+      sort: "position",
+      dir: "asc",
+      kinds: [],
+      sectors: [],
+      documentId: null,
+      citationMissing: null,
+    });
+  });
+
+  it("caps huge values", () => {
+    const parsed = parseClaimsQuery(
+      new URLSearchParams({
+        q: "x".repeat(100_000),
+        entity: Array.from({ length: 500 }, (_, i) => `e${i}`).join(","),
+      }),
+    );
+    expect(parsed.q).toHaveLength(200);
+    expect(parsed.entities).toHaveLength(50);
+  });
+});
+
+describe("getClaimFacets", () => {
+  it("counts each facet under the other filters, ignoring its own", async () => {
+    const facets = await getClaimFacets(query({ kind: "STATISTIC", sector: "governance-ethics" }), prisma);
+    // Kind counts ignore the kind filter: every kind in governance & ethics is offered with its count.
+    const inSector = await list({ sector: "governance-ethics" });
+    const byKind = new Map<string, number>();
+    for (const row of inSector.rows) byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + 1);
+    for (const [kind, count] of byKind) expect(facets.columns.kind[kind]).toBe(count);
+    expect(facets.columns.kind.FORECAST).toBe(byKind.get("FORECAST") ?? 0);
+    // Sector counts ignore the sector filter but respect the kind filter.
+    const statistics = await list({ kind: "STATISTIC" });
+    for (const sector of facets.sectors) {
+      expect(sector.count).toBe(
+        statistics.rows.filter((r) => r.sectors.some((s) => s.slug === sector.value)).length,
+      );
+    }
+    expect(facets.sectors).toHaveLength(12);
+  });
+
+  it("offers the most-named entities among the matching claims, with selected ones always included", async () => {
+    const facets = await getClaimFacets(query({ entity: "kai-fu-lee" }), prisma);
+    expect(facets.entities.find((e) => e.value === "kai-fu-lee")).toMatchObject({ count: 1 });
+    const all = await getClaimFacets(query({}), prisma);
+    expect(all.entities[0]).toMatchObject({ value: "china" });
+    expect(all.entities.length).toBeLessThanOrEqual(15);
+    expect(all.columns.citationMissing).toEqual({ yes: 25, no: 18 });
+    expect(all.sections).toEqual([]);
+  });
+
+  it("lists a chosen document's sections with their counts", async () => {
+    const all = await getClaimFacets(query({}), prisma);
+    const documentId = all.documents[0]!.value;
+    const facets = await getClaimFacets(query({ document: documentId }), prisma);
+    expect(facets.sections.reduce((sum, s) => sum + s.count, 0)).toBe(43);
+  });
+});
