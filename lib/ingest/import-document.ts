@@ -21,6 +21,25 @@ export type ImportOutcome =
   | { status: "imported"; documentId: number; claims: number; skipped: IngestResult["skipped"] }
   | { status: "unchanged"; documentId: number };
 
+/** Larger than any report we expect; beyond it an import is a mistake or an attack. */
+export const MAX_DOCUMENT_CHARS = 2_000_000;
+
+/**
+ * Why a text cannot be imported, or null. Control characters (other than line breaks and tabs) never occur in a
+ * real report, and highlighting relies on their absence; markup is fine: it is stored and shown as text.
+ */
+export function documentTextProblem(text: string): string | null {
+  if (!text.trim()) return "the document is empty";
+  if (text.length > MAX_DOCUMENT_CHARS)
+    return `the document has ${text.length} characters, more than ${MAX_DOCUMENT_CHARS}`;
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, "0");
+    return `the document contains the control character U+${code} at position ${control.index}`;
+  }
+  return null;
+}
+
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -30,6 +49,8 @@ export async function importDocument(
   input: DocumentInput,
   rules: { sectors: SectorRule[]; sources: SourceCue[]; overlay?: Overlay },
 ): Promise<ImportOutcome> {
+  const problem = documentTextProblem(input.fullText);
+  if (problem) throw new Error(`Cannot import "${input.slug}": ${problem}.`);
   const hash = contentHash(input.fullText);
   const existing = await prisma.document.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return { status: "unchanged", documentId: existing.id };
