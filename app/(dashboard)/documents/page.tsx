@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { Code } from "@/components/ui/code";
@@ -9,6 +11,8 @@ import { formatCount, formatDate, formatDateTime, formatNumber } from "@/lib/for
 export const metadata: Metadata = { title: "Documents" };
 
 export default async function DocumentsPage() {
+  // Imports change the list, so it is read per request and never prerendered at build time.
+  await connection();
   const documents = await getDocuments();
 
   return (
@@ -47,7 +51,12 @@ export default async function DocumentsPage() {
               {documents.map((document) => (
                 <tr key={document.id} className="align-top">
                   <th scope="row" className="px-5 py-4 font-normal sm:px-6">
-                    <span className="block font-medium text-foreground">{document.title}</span>
+                    <Link
+                      href={`/documents/${document.id}`}
+                      className="block font-medium text-foreground underline-offset-4 hover:text-brand hover:underline"
+                    >
+                      {document.title}
+                    </Link>
                     {document.publisher ? (
                       <span className="mt-0.5 block text-muted-foreground">{document.publisher}</span>
                     ) : null}
