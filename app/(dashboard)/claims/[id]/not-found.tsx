@@ -1,0 +1,9 @@
+import { RecordNotFound } from "@/app/(dashboard)/_components/record-not-found";
+
+export default function ClaimNotFound() {
+  return (
+    <RecordNotFound title="Claim not found" href="/claims" linkLabel="Browse all claims">
+      No claim has this number. The link may be mistyped, or the claim was removed with its document.
+    </RecordNotFound>
+  );
+}
