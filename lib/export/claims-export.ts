@@ -1,0 +1,331 @@
+// The claims table's whole filtered view as a CSV or JSON download. Rows come from a server-side cursor, one batch
+// each time the consumer reads, so memory stays flat whether ten claims match or a million.
+import "server-only";
+import pg from "pg";
+import { getServerEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import type { ClaimKind, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
+import { TRIGRAM_THRESHOLD_SQL, claimsWhereSql, orderBySql } from "@/lib/queries/claims-sql";
+import type { ClaimsQuery } from "@/lib/validations/claims";
+import { UTF8_BOM, csvRecord, neutraliseFormula } from "./csv";
+
+const { sql, raw } = Prisma;
+
+export const EXPORT_FORMATS = ["csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** One exported claim. The keys are the CSV header and the JSON keys, in this order; README documents them. */
+export interface ClaimExportRow {
+  id: number;
+  /** Absolute link to the claim's page. */
+  url: string;
+  text: string;
+  kind: ClaimKind;
+  status: ReviewStatus;
+  verdict: Verdict | null;
+  citation_missing: boolean;
+  /** The date the claim speaks of, as precise as the text: "2025", "2025-03" or "2025-03-14". */
+  as_of: string | null;
+  document_id: number;
+  document_title: string;
+  section: string;
+  /** Sector slugs in display order. */
+  sectors: string[];
+  subject_entities: string[];
+  mentioned_entities: string[];
+  /** Titles of the distinct sources linked to the claim, whatever the relation. */
+  sources: string[];
+  /** The number of entries in `sources`. */
+  source_count: number;
+  /** "<value> <unit> (<qualifier>): <measure>", the qualifier left out when exact. */
+  quantities: string[];
+  /** Code-point offsets into the document's text. */
+  start_offset: number;
+  end_offset: number;
+  /** ISO 8601 in UTC, to the millisecond. */
+  updated_at: string;
+}
+
+export const EXPORT_COLUMNS = [
+  "id",
+  "url",
+  "text",
+  "kind",
+  "status",
+  "verdict",
+  "citation_missing",
+  "as_of",
+  "document_id",
+  "document_title",
+  "section",
+  "sectors",
+  "subject_entities",
+  "mentioned_entities",
+  "sources",
+  "source_count",
+  "quantities",
+  "start_offset",
+  "end_offset",
+  "updated_at",
+] as const satisfies readonly (keyof ClaimExportRow)[];
+
+/** Rows per FETCH: large enough that round trips do not dominate, small enough to keep a batch in memory. */
+export const EXPORT_BATCH_SIZE = 1000;
+/**
+ * A consumer that stops reading without hanging up would hold the cursor's transaction open indefinitely; the
+ * embedded database serves one session at a time, so that would freeze the whole app.
+ */
+export const EXPORT_STALL_TIMEOUT_MS = 60_000;
+/** Each running export holds a connection for its whole download; more wait, so pages keep their own pool. */
+const EXPORT_CONNECTIONS = 4;
+const CURSOR = "claims_export";
+
+type CursorRow = Omit<ClaimExportRow, "url">;
+
+/**
+ * Every export column of the claims matching `query`, in table order: the builder's WHERE and ORDER BY, each
+ * multi-valued column gathered by a correlated subquery so one statement yields finished rows. Dates are
+ * formatted here so that no server or client time zone can shift them.
+ */
+export function claimsExportSql(query: ClaimsQuery): Prisma.Sql {
+  return sql`SELECT c."id", c."text", c."kind"::text AS "kind", c."status"::text AS "status",
+      c."verdict"::text AS "verdict", c."citationMissing" AS "citation_missing",
+      CASE c."asOfPrecision"
+        WHEN 'YEAR' THEN to_char(c."asOfDate", 'YYYY')
+        WHEN 'MONTH' THEN to_char(c."asOfDate", 'YYYY-MM')
+        ELSE to_char(c."asOfDate", 'YYYY-MM-DD')
+      END AS "as_of",
+      doc."id" AS "document_id", doc."title" AS "document_title", sect."heading" AS "section",
+      ARRAY(SELECT sec."slug" FROM "ClaimSector" cs JOIN "Sector" sec ON sec."id" = cs."sectorId"
+        WHERE cs."claimId" = c."id" ORDER BY sec."position", sec."slug") AS "sectors",
+      ARRAY(SELECT en."name" FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId"
+        WHERE ce."claimId" = c."id" AND ce."role" = 'SUBJECT' ORDER BY lower(en."name"), en."id") AS "subject_entities",
+      ARRAY(SELECT en."name" FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId"
+        WHERE ce."claimId" = c."id" AND ce."role" = 'MENTIONED' ORDER BY lower(en."name"), en."id") AS "mentioned_entities",
+      ARRAY(SELECT so."title" FROM "Source" so
+        WHERE so."id" IN (SELECT cl."sourceId" FROM "ClaimSource" cl WHERE cl."claimId" = c."id")
+        ORDER BY lower(so."title"), so."id") AS "sources",
+      (SELECT count(DISTINCT cl."sourceId")::int FROM "ClaimSource" cl WHERE cl."claimId" = c."id") AS "source_count",
+      ARRAY(SELECT qt."value"::text || ' ' || qt."unit"
+          || CASE WHEN qt."qualifier" = 'exact' THEN '' ELSE ' (' || qt."qualifier" || ')' END
+          || ': ' || qt."measure"
+        FROM "Quantity" qt WHERE qt."claimId" = c."id" ORDER BY qt."id") AS "quantities",
+      c."startOffset" AS "start_offset", c."endOffset" AS "end_offset",
+      to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updated_at"
+    FROM "Claim" c
+    JOIN "Document" doc ON doc."id" = c."documentId"
+    JOIN "Section" sect ON sect."id" = c."sectionId"
+    ${claimsWhereSql(query)}
+    ${orderBySql(query)}`;
+}
+
+export function parseExportFormat(value: string | null): ExportFormat | null {
+  const format = (value ?? "csv").toLowerCase();
+  return EXPORT_FORMATS.find((allowed) => allowed === format) ?? null;
+}
+
+export function exportContentType(format: ExportFormat): string {
+  return format === "csv" ? "text/csv; charset=utf-8; header=present" : "application/json; charset=utf-8";
+}
+
+/** "claimdesk-claims-2026-11-28.csv", dated in UTC so the name does not depend on the server's zone. */
+export function exportFileName(format: ExportFormat, now: Date): string {
+  return `claimdesk-claims-${now.toISOString().slice(0, 10)}.${format}`;
+}
+
+function csvValue(value: ClaimExportRow[keyof ClaimExportRow]): string {
+  if (value === null) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return neutraliseFormula(Array.isArray(value) ? value.join("; ") : value);
+}
+
+/** The CSV fields of a row, in column order; exported so tests can hold the CSV against the JSON. */
+export function csvFields(row: ClaimExportRow): string[] {
+  return EXPORT_COLUMNS.map((column) => csvValue(row[column]));
+}
+
+interface Encoding {
+  /** Text before the first row, sent even when nothing matches. */
+  start: string;
+  row(row: ClaimExportRow, index: number): string;
+  end(rowCount: number): string;
+}
+
+const ENCODINGS: Record<ExportFormat, Encoding> = {
+  csv: {
+    start: UTF8_BOM + csvRecord(EXPORT_COLUMNS),
+    row: (row) => csvRecord(csvFields(row)),
+    end: () => "",
+  },
+  // One object per line keeps the file readable and diffable; the array stays valid JSON.
+  json: {
+    start: "[",
+    row: (row, index) => (index === 0 ? "\n" : ",\n") + JSON.stringify(row),
+    end: (rowCount) => (rowCount ? "\n]\n" : "]\n"),
+  },
+};
+
+function toExportRow(row: CursorRow, origin: string): ClaimExportRow {
+  return {
+    id: row.id,
+    url: `${origin}/claims/${row.id}`,
+    text: row.text,
+    kind: row.kind,
+    status: row.status,
+    verdict: row.verdict,
+    citation_missing: row.citation_missing,
+    as_of: row.as_of,
+    document_id: row.document_id,
+    document_title: row.document_title,
+    section: row.section,
+    sectors: row.sectors,
+    subject_entities: row.subject_entities,
+    mentioned_entities: row.mentioned_entities,
+    sources: row.sources,
+    source_count: row.source_count,
+    quantities: row.quantities,
+    start_offset: row.start_offset,
+    end_offset: row.end_offset,
+    updated_at: row.updated_at,
+  };
+}
+
+const globalForExport = globalThis as typeof globalThis & { claimdeskExportPool?: pg.Pool };
+
+/** Kept on globalThis like lib/db.ts's client, so dev hot reload does not open a new pool per edit. */
+export function getExportPool(): pg.Pool {
+  if (!globalForExport.claimdeskExportPool) {
+    const pool = new pg.Pool({
+      connectionString: getServerEnv().DATABASE_URL,
+      max: EXPORT_CONNECTIONS,
+      connectionTimeoutMillis: 30_000,
+      application_name: "claimdesk-export",
+    });
+    // An idle connection the server drops reports here; unheard, the error would end the process.
+    pool.on("error", (error) => console.error("export pool: idle connection lost", error));
+    globalForExport.claimdeskExportPool = pool;
+  }
+  return globalForExport.claimdeskExportPool;
+}
+
+export interface ClaimsExportOptions {
+  format: ExportFormat;
+  /** Scheme, host and port the app is served from, for each row's `url`. */
+  origin: string;
+  pool?: pg.Pool;
+  batchSize?: number;
+  stallTimeoutMs?: number;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Opens the cursor and returns the download as a byte stream. Opening before the response starts lets a broken
+ * query or an unreachable database become an error status instead of a truncated 200. The stream pulls: each read
+ * of the consumer runs one FETCH, so a slow client slows the database reads instead of filling memory. Whatever ends
+ * it (last batch, cancel, error, stall), the transaction ends and the connection goes back exactly once.
+ */
+export async function openClaimsExport(
+  query: ClaimsQuery,
+  options: ClaimsExportOptions,
+): Promise<ReadableStream<Uint8Array>> {
+  const {
+    format,
+    origin,
+    pool = getExportPool(),
+    batchSize = EXPORT_BATCH_SIZE,
+    stallTimeoutMs = EXPORT_STALL_TIMEOUT_MS,
+  } = options;
+  const encoding = ENCODINGS[format];
+  const utf8 = new TextEncoder();
+  const client = await pool.connect();
+
+  let open = true;
+  let cancelled = false;
+  let rowCount = 0;
+  let stallTimer: NodeJS.Timeout | undefined;
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  const finish = async (outcome: "COMMIT" | "ROLLBACK") => {
+    if (!open) return;
+    open = false;
+    clearTimeout(stallTimer);
+    client.off("error", fail);
+    try {
+      await client.query(outcome === "COMMIT" ? `CLOSE ${CURSOR}; COMMIT` : "ROLLBACK");
+      client.release();
+    } catch (error) {
+      // A connection that could not end its transaction must not serve another request.
+      client.release(asError(error));
+    }
+  };
+
+  function fail(error: unknown) {
+    const wasOpen = open;
+    void finish("ROLLBACK");
+    if (wasOpen && !cancelled) controllerRef?.error(asError(error));
+  }
+
+  const armStallTimer = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(
+      () => fail(new Error(`export stalled: no read for ${stallTimeoutMs} ms`)),
+      stallTimeoutMs,
+    );
+    // The timer guards a connection; it must not keep a finished process alive.
+    stallTimer.unref();
+  };
+
+  // While checked out, a connection the server drops emits "error" on the client, which nobody else listens to.
+  client.on("error", fail);
+  try {
+    await client.query("BEGIN READ ONLY");
+    if (query.q) await client.query(TRIGRAM_THRESHOLD_SQL.text);
+    const declare = sql`DECLARE ${raw(CURSOR)} NO SCROLL CURSOR FOR ${claimsExportSql(query)}`;
+    await client.query(declare.text, declare.values);
+  } catch (error) {
+    await finish("ROLLBACK");
+    throw error;
+  }
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controllerRef = controller;
+        armStallTimer();
+      },
+      async pull(controller) {
+        clearTimeout(stallTimer);
+        if (!open) return;
+        let rows: CursorRow[];
+        try {
+          rows = (await client.query<CursorRow>(`FETCH ${batchSize} FROM ${CURSOR}`)).rows;
+        } catch (error) {
+          fail(error);
+          return;
+        }
+        // A cancel or a lost connection while the FETCH ran has already ended everything.
+        if (!open) return;
+        let text = rowCount === 0 ? encoding.start : "";
+        for (const row of rows) text += encoding.row(toExportRow(row, origin), rowCount++);
+        const last = rows.length < batchSize;
+        if (last) {
+          text += encoding.end(rowCount);
+          await finish("COMMIT");
+        }
+        if (cancelled) return;
+        if (text) controller.enqueue(utf8.encode(text));
+        if (last) controller.close();
+        else armStallTimer();
+      },
+      async cancel() {
+        cancelled = true;
+        await finish("ROLLBACK");
+      },
+    },
+    // Nothing is fetched ahead of a read: the consumer's pace is the database's pace.
+    { highWaterMark: 0 },
+  );
+}
