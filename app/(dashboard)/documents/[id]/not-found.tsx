@@ -1,0 +1,9 @@
+import { RecordNotFound } from "@/app/(dashboard)/_components/record-not-found";
+
+export default function DocumentNotFound() {
+  return (
+    <RecordNotFound title="Document not found" href="/documents" linkLabel="See all documents">
+      No document has this number. The link may be mistyped, or the document was removed.
+    </RecordNotFound>
+  );
+}
