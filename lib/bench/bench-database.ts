@@ -1,0 +1,149 @@
+// The bench's own database, never the one you work in: a sibling "<name>_bench" on the local server named by
+// DATABASE_URL, or, without DATABASE_URL, an embedded PGlite server on a folder in the temp directory. It holds the
+// synthetic corpus, which is rebuilt only when the corpus or the migrations change.
+
+import { createHash } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedServer } from "@/lib/embedded/server";
+import { readMigrations, repoMigrationsDir } from "@/lib/migrations/migration-files";
+import { applyMigrations } from "@/lib/migrations/runner";
+import { corpusDigest, insertCorpus } from "./corpus-loader";
+import type { SyntheticCorpus, SyntheticCorpusOptions } from "./synthetic-corpus";
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+/** Stable, so that the corpus survives between runs and the cache below can work. */
+const EMBEDDED_DATA_DIR = path.join(os.tmpdir(), "claimdesk-bench-pglite");
+
+export interface BenchDatabase {
+  url: string;
+  /** For the report: "PostgreSQL database "x_bench" on 127.0.0.1:5432" or the embedded folder. */
+  description: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export async function openBenchDatabase(): Promise<BenchDatabase> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) return siblingBenchDatabase(configured);
+  const server = await startEmbeddedServer({ dataDir: EMBEDDED_DATA_DIR, port: 0 });
+  return {
+    url: server.url,
+    description: `embedded PostgreSQL (PGlite) in ${EMBEDDED_DATA_DIR}`,
+    embedded: true,
+    stop: server.stop,
+  };
+}
+
+/** The bench wipes its database on a rebuild, so it must be local and must not be the configured one. */
+async function siblingBenchDatabase(configured: string): Promise<BenchDatabase> {
+  const url = new URL(configured);
+  if (!LOCAL_HOSTS.has(url.hostname)) {
+    throw new Error(
+      `Refusing to benchmark on ${url.hostname}: the bench rebuilds its database, so the server must be local.`,
+    );
+  }
+  const name = decodeURIComponent(url.pathname.slice(1)) || "claimdesk";
+  const benchName = name.endsWith("_bench") ? name : `${name}_bench`;
+  const adminUrl = new URL(url);
+  adminUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [benchName]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${benchName.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${encodeURIComponent(benchName)}`;
+  return {
+    url: url.toString(),
+    description: `PostgreSQL database "${benchName}" on ${url.host}`,
+    embedded: false,
+    stop: async () => {},
+  };
+}
+
+export interface CorpusState {
+  /** Whether the database already held this corpus. */
+  reused: boolean;
+  /** Seconds the last build took (this run's, or the cached corpus's). */
+  buildSeconds: number;
+  builtAt: Date;
+  key: string;
+}
+
+/**
+ * Makes sure the database holds exactly `corpus` on the current migrations: reuses it when `_bench_corpus` records
+ * the same key, otherwise empties the database, migrates, loads and analyses it.
+ */
+export async function ensureCorpus(
+  database: BenchDatabase,
+  corpus: SyntheticCorpus,
+  options: SyntheticCorpusOptions,
+  { rebuild, log }: { rebuild: boolean; log: (line: string) => void },
+): Promise<CorpusState> {
+  const migrations = await readMigrations(repoMigrationsDir);
+  const key = createHash("sha256")
+    .update(corpusDigest(corpus))
+    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join("\n"))
+    .digest("hex");
+
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    if (!rebuild) {
+      const cached = await readCorpusRecord(client);
+      if (cached?.key === key) {
+        log(`reusing the corpus built ${cached.builtAt.toISOString()} (key ${key.slice(0, 12)})`);
+        return { reused: true, buildSeconds: cached.buildSeconds, builtAt: cached.builtAt, key };
+      }
+      log(cached ? "the corpus or the migrations changed: rebuilding" : "no corpus yet: building");
+    }
+    const started = performance.now();
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await applyMigrations({ connectionString: database.url, migrationsDir: repoMigrationsDir, log });
+    await client.query("BEGIN");
+    try {
+      // Durability of a throw-away corpus is worth nothing; an unflushed commit saves seconds.
+      await client.query("SET LOCAL synchronous_commit = off");
+      await insertCorpus(client, corpus, log);
+      // Fresh statistics, or the planner guesses row counts of empty tables and the EXPLAINs mean nothing.
+      await client.query("ANALYZE");
+      const buildSeconds = (performance.now() - started) / 1000;
+      // The record commits with the rows, so an interrupted build never looks like a finished one.
+      await client.query(
+        `CREATE TABLE "_bench_corpus" ("key" text PRIMARY KEY, "options" jsonb NOT NULL,
+           "buildSeconds" float8 NOT NULL, "builtAt" timestamptz NOT NULL DEFAULT now())`,
+      );
+      await client.query(
+        `INSERT INTO "_bench_corpus" ("key", "options", "buildSeconds") VALUES ($1, $2, $3)`,
+        [key, JSON.stringify(options), buildSeconds],
+      );
+      await client.query("COMMIT");
+      log(`corpus built in ${buildSeconds.toFixed(1)} s`);
+      return { reused: false, buildSeconds, builtAt: new Date(), key };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {
+        // The connection is gone; the server rolls back for us.
+      });
+      throw error;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function readCorpusRecord(
+  client: pg.Client,
+): Promise<{ key: string; buildSeconds: number; builtAt: Date } | null> {
+  const { rows } = await client.query<{ exists: boolean }>(
+    `SELECT to_regclass('public."_bench_corpus"') IS NOT NULL AS "exists"`,
+  );
+  if (!rows[0]?.exists) return null;
+  const record = await client.query<{ key: string; buildSeconds: number; builtAt: Date }>(
+    `SELECT "key", "buildSeconds", "builtAt" FROM "_bench_corpus" LIMIT 1`,
+  );
+  return record.rows[0] ?? null;
+}

@@ -1,0 +1,92 @@
+// The statements the claims table runs for one query, straight from the shared builder (lib/queries/claims-sql.ts),
+// in the order and transactions lib/data/claims.ts runs them. Timing them raw gives the denominator of the
+// "page time / SQL time" overhead ratio, and EXPLAIN shows which indexes they use.
+
+import type pg from "pg";
+import type { Prisma } from "@/lib/generated/prisma/client.ts";
+import {
+  TRIGRAM_THRESHOLD_SQL,
+  claimsCountSql,
+  claimsPageSql,
+  columnFacetsSql,
+  documentFacetSql,
+  entityFacetSql,
+  highlightsSql,
+  sectionFacetSql,
+  sectorFacetSql,
+} from "@/lib/queries/claims-sql";
+import type { ClaimsQuery } from "@/lib/validations/claims";
+
+export interface LabelledStatement {
+  label: string;
+  sql: Prisma.Sql;
+}
+
+/**
+ * getClaims: count, page of ids, and highlights when searching. Its final Prisma findMany of one page of rows by
+ * primary key is not part of the builder and is left out, so the ratio slightly overstates the app's overhead.
+ */
+export async function runClaimsList(client: pg.ClientBase, query: ClaimsQuery): Promise<number[]> {
+  return inTransaction(client, query, async () => {
+    await run(client, claimsCountSql(query));
+    const ids = (await run<{ id: number }>(client, claimsPageSql(query))).map((row) => row.id);
+    if (query.q && ids.length > 0) await run(client, highlightsSql(query.q, ids));
+    return ids;
+  });
+}
+
+/** getClaimFacets: the column counts and the sector, entity, document (and section) facets. */
+export async function runClaimsFacets(client: pg.ClientBase, query: ClaimsQuery): Promise<void> {
+  await inTransaction(client, query, async () => {
+    for (const { sql } of facetStatements(query)) await run(client, sql);
+  });
+}
+
+/** Every statement of both reads, for EXPLAIN; `pageIds` are the ids the page query returned (for highlights). */
+export function claimsStatements(query: ClaimsQuery, pageIds: number[]): LabelledStatement[] {
+  return [
+    { label: "count", sql: claimsCountSql(query) },
+    { label: "page", sql: claimsPageSql(query) },
+    ...(query.q && pageIds.length > 0 ? [{ label: "highlights", sql: highlightsSql(query.q, pageIds) }] : []),
+    ...facetStatements(query),
+  ];
+}
+
+function facetStatements(query: ClaimsQuery): LabelledStatement[] {
+  return [
+    { label: "facets: columns", sql: columnFacetsSql(query) },
+    { label: "facets: sectors", sql: sectorFacetSql(query) },
+    { label: "facets: entities", sql: entityFacetSql(query) },
+    { label: "facets: documents", sql: documentFacetSql(query) },
+    ...(query.documentId === null
+      ? []
+      : [{ label: "facets: sections", sql: sectionFacetSql({ ...query, documentId: query.documentId }) }]),
+  ];
+}
+
+/** Runs `work` in a transaction with the trigram threshold a search needs, as the app does. */
+export async function inTransaction<T>(
+  client: pg.ClientBase,
+  query: ClaimsQuery,
+  work: () => Promise<T>,
+): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    if (query.q) await run(client, TRIGRAM_THRESHOLD_SQL);
+    const result = await work();
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      // The connection is broken; the server has rolled back.
+    });
+    throw error;
+  }
+}
+
+export async function run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+  client: pg.ClientBase,
+  sql: Prisma.Sql,
+): Promise<Row[]> {
+  return (await client.query<Row>(sql.text, sql.values as unknown[])).rows;
+}

@@ -1,0 +1,198 @@
+// docs/benchmarks.md, rewritten by every run: the figures, the machine they come from, and how to get them again.
+
+import type { BenchResult, PageResult, SqlResult } from "./run-bench";
+import { kb, mb, ms } from "./run-bench";
+import { EXPORT_SCENARIO, FIRST_LOAD_SCENARIO } from "./scenarios";
+
+const number = (value: number) => value.toLocaleString("en-US");
+const cell = (value: number | undefined, format: (v: number) => string) =>
+  value === undefined ? "–" : format(value);
+const bare = (value: number) => ms(value).replace(" ms", "");
+
+export function renderReport(result: BenchResult, command: string): string {
+  const { machine, corpus, options } = result;
+  const lines: string[] = [];
+  const push = (...more: string[]) => lines.push(...more);
+  const verdict =
+    result.failures.length === 0
+      ? "**PASS**: every target met."
+      : `**FAIL**: ${result.failures.length} problem(s), listed under [Failures](#failures).`;
+
+  push(
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench\` (lib/cli/bench.ts) on ${result.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC; ` +
+      "every run overwrites this file. Targets are the claims-explorer issue's, for 100,000 claims on our 2-core machine.",
+    "",
+    verdict,
+    "",
+    "## Machine",
+    "",
+    "| | |",
+    "|---|---|",
+    `| CPU | ${machine.cpu}, ${machine.cores} cores |`,
+    `| Memory | ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GiB |`,
+    `| OS | ${machine.os} |`,
+    `| Node.js | ${machine.node} |`,
+    `| Database | ${machine.database ?? "not reached"}${corpus.database ? `: ${corpus.database}` : ""} |`,
+    `| App | production build (\`next build\`, \`next start\`) of commit ${result.app.commit}${
+      result.app.uncommitted.length
+        ? `, plus uncommitted changes to ${result.app.uncommitted.length} file(s) under app/, lib/, components/`
+        : ""
+    }${result.app.built === false ? "; existing build reused (--no-build)" : ""} |`,
+    "",
+  );
+
+  const rows = corpus.rows;
+  push(
+    "## Corpus",
+    "",
+    `Synthetic and deterministic (lib/bench/synthetic-corpus.ts, seed \`${corpus.options.seed}\`): ` +
+      `${number(rows.Claim)} claims in ${number(rows.Document)} documents (${number(rows.Section)} sections), ` +
+      `${number(rows.Entity)} entities with ${number(rows.EntityAlias)} aliases, ${number(rows.Source)} sources, ` +
+      `${number(rows.Sector)} sectors; ${number(rows.ClaimEntity)} claim–entity links, ${number(rows.EntityMention)} mentions, ` +
+      `${number(rows.ClaimSector)} claim–sector links, ${number(rows.ClaimSource)} claim–source links, ${number(rows.Quantity)} quantities.`,
+    "",
+  );
+  if (corpus.state) {
+    push(
+      `Generated in ${corpus.generatedSeconds.toFixed(1)} s; loaded (migrations, inserts, ANALYZE) in ${corpus.state.buildSeconds.toFixed(1)} s` +
+        (corpus.state.reused
+          ? ` on ${corpus.state.builtAt.toISOString().slice(0, 16).replace("T", " ")} UTC and reused by this run.`
+          : " by this run."),
+      "",
+    );
+  }
+  if (result.context) {
+    const c = result.context;
+    push(
+      `Filter values, read off the loaded corpus: sector \`${c.sector.slug}\` (${number(c.sector.claims)} claims), ` +
+        `entity \`${c.topEntity.slug}\` "${c.topEntity.name}" (id ${c.topEntity.id}, the most mentioned: ${number(c.topEntity.claims)} claims), ` +
+        `search \`${c.searchWord}\`, misspelt entity \`${c.misspelt.typed}\` for "${c.misspelt.meant}".`,
+      "",
+    );
+  }
+
+  push(
+    "## Pages and API",
+    "",
+    `${options.requests} sequential requests per scenario after ${options.warmup} warm-ups, time to the last byte (streamed ` +
+      "pages included). SQL p95: the builder's statements for the same filter timed raw over node-postgres (below); " +
+      "ratio = page p95 / SQL p95.",
+    "",
+    "| scenario | path | p50 ms | p95 ms | max ms | SQL p95 ms | ratio | target | result |",
+    "|---|---|--:|--:|--:|--:|--:|---|---|",
+    ...result.pages.map(pageRow),
+    "",
+  );
+
+  push(
+    "## Raw SQL of the claims queries",
+    "",
+    "The statements lib/queries/claims-sql.ts builds, run as lib/data/claims.ts runs them (one transaction for the list: " +
+      "count, page of ids, highlights when searching; one for the facets), without Next.js or Prisma. The list's final " +
+      "Prisma read of one page of rows by id is not a builder statement and is not included.",
+    "",
+    "| filter | list p50 | list p95 | facets p50 | facets p95 | list + facets p95 |",
+    "|---|--:|--:|--:|--:|--:|",
+    ...result.sql.map(sqlRow),
+    "",
+  );
+
+  push("## CSV export", "");
+  const exported = result.export;
+  if (!exported) push("Not measured (the bench stopped before it).", "");
+  else if (exported.error) push(`Not measured: ${exported.error}`, "");
+  else {
+    push(
+      `\`GET ${EXPORT_SCENARIO.path}\`, ${exported.seconds.length} downloads after one warm-up. Peak memory: resident set of the ` +
+        "`next start` process and its children during each download, the larger of a 50 ms /proc sample of the tree's total " +
+        "and the kernel's high-water marks (VmHWM, reset before each download).",
+      "",
+      "| time to last byte | rows | size | server RSS before | peak RSS | target | result |",
+      "|---|--:|--:|--:|--:|---|---|",
+      `| ${exported.seconds.map((s) => `${s.toFixed(2)} s`).join(", ")} | ${number(exported.rows)} of ${number(exported.expectedRows)} | ` +
+        `${mb(exported.bytes)} | ${mb(exported.baselineBytes)} | ${mb(exported.peakBytes)} | ` +
+        `< ${EXPORT_SCENARIO.maxSeconds} s, < ${mb(EXPORT_SCENARIO.maxPeakBytes)}, every row | ${exported.verdict} |`,
+      "",
+    );
+  }
+
+  push("## First-load JavaScript", "");
+  const firstLoad = result.firstLoad;
+  if (!firstLoad?.result) push(`Not measured: ${firstLoad?.error ?? "the bench stopped before it"}.`, "");
+  else {
+    const f = firstLoad.result;
+    push(
+      `Route \`${f.route}\`: ${f.chunks} chunks listed in .next/diagnostics/route-bundle-stats.json, ${kb(f.rawBytes)} raw, ` +
+        `**${kb(f.gzipBytes)} gzipped** (each chunk at gzip level 9, summed); target < ${kb(FIRST_LOAD_SCENARIO.maxGzipBytes)}: ${firstLoad.verdict}.`,
+      "",
+    );
+  }
+
+  push(
+    "## Index use",
+    "",
+    'EXPLAIN (ANALYZE, BUFFERS) of every claims statement for each filter. "Large seq scans" lists tables of more than ' +
+      "10,000 rows read from end to end; counting facets over every claim need some, a filtered list should not.",
+    "",
+    "| filter | statement | exec ms | indexes used | large seq scans |",
+    "|---|---|--:|---|---|",
+  );
+  for (const entry of result.plans) {
+    if (entry.error) push(`| ${entry.filter} | – | – | not explained: ${entry.error} | – |`);
+    for (const plan of entry.plans) {
+      push(
+        `| ${entry.filter} | ${plan.label} | ${cell(plan.executionMs ?? undefined, bare)} | ${plan.indexes.map((i) => `\`${i}\``).join(", ") || "none"} | ${
+          plan.largeSeqScans.join(", ") || "–"
+        } |`,
+      );
+    }
+  }
+  push("");
+  for (const entry of result.plans) {
+    if (entry.plans.length === 0) continue;
+    push(`<details><summary>Plans, ${entry.filter}</summary>`, "");
+    for (const plan of entry.plans) push(`${plan.label}:`, "", "```", ...plan.keyLines, "```", "");
+    push("</details>", "");
+  }
+
+  push("## Failures", "");
+  push(...(result.failures.length ? result.failures.map((f) => `- ${f}`) : ["None."]), "");
+
+  push(
+    "## Reproduce",
+    "",
+    "```bash",
+    command,
+    "```",
+    "",
+    "With `DATABASE_URL` set, the bench uses a sibling database named `<name>_bench` on that (local) server; without it, " +
+      "an embedded PGlite server on a folder in the temp directory. The corpus is rebuilt only when it or the migrations " +
+      "change (`--rebuild` forces it). `--no-build` serves the existing build; `--claims N` scales the corpus for a quick run. " +
+      "The bench exits non-zero when a target is missed.",
+    "",
+  );
+  return lines.join("\n");
+}
+
+function pageRow(page: PageResult): string {
+  const target = page.target
+    ? `p95 < ${page.target.p95Ms} ms${page.target.maxSqlRatio === undefined ? "" : `, ≤ ${page.target.maxSqlRatio}× SQL`}`
+    : "–";
+  if (!page.timing)
+    return `| ${page.name} | \`${page.path}\` | – | – | – | – | – | ${target} | FAIL: ${page.error ?? "not measured"} |`;
+  const t = page.timing;
+  return `| ${page.name} | \`${page.path}\` | ${bare(t.p50)} | ${bare(t.p95)} | ${bare(t.max)} | ${cell(page.sqlP95, bare)} | ${cell(
+    page.ratio,
+    (r) => `${r.toFixed(1)}×`,
+  )} | ${target} | ${page.verdict} |`;
+}
+
+function sqlRow(sql: SqlResult): string {
+  if (sql.error) return `| ${sql.filter} | not measured: ${sql.error} | | | | |`;
+  return `| ${sql.filter} | ${cell(sql.list?.p50, bare)} | ${cell(sql.list?.p95, bare)} | ${cell(sql.facets?.p50, bare)} | ${cell(
+    sql.facets?.p95,
+    bare,
+  )} | ${cell(sql.total?.p95, bare)} |`;
+}

@@ -1,0 +1,493 @@
+// `npm run bench` end to end: corpus, production build, server, page and API latencies, raw SQL of the same
+// queries, EXPLAIN, the CSV export's time and memory, and first-load JavaScript. A stage that fails is recorded
+// and the run goes on where it can, so the report always says what was measured and what was not.
+
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+import pg from "pg";
+import { parseClaimsQuery } from "@/lib/validations/claims";
+import { loadCatalog } from "@/prisma/seed";
+import { ensureCorpus, openBenchDatabase, type BenchDatabase, type CorpusState } from "./bench-database";
+import { firstLoadJs, type FirstLoadJs } from "./bundle-size";
+import { claimsStatements, runClaimsFacets, runClaimsList } from "./claims-statements";
+import { explainStatements, type PlanSummary } from "./explain";
+import { buildApp, startNextServer, type NextServer } from "./next-server";
+import { treeRss, watchPeakMemory } from "./process-memory";
+import {
+  CLAIMS_FILTERS,
+  EXPORT_SCENARIO,
+  FIRST_LOAD_SCENARIO,
+  PAGE_SCENARIOS,
+  SEARCH_WORD,
+  misspell,
+  type BenchContext,
+  type Target,
+} from "./scenarios";
+import {
+  generateSyntheticCorpus,
+  scaledCorpusOptions,
+  type SyntheticCorpus,
+  type SyntheticCorpusOptions,
+} from "./synthetic-corpus";
+import { LoopFailure, fetchBody, summarise, timeLoop, type Timing } from "./timing";
+
+export interface BenchOptions {
+  claims: number;
+  rebuildCorpus: boolean;
+  /** False with --no-build: serve the existing build when there is one. */
+  build: boolean;
+  requests: number;
+  warmup: number;
+  exportRuns: number;
+  timeoutMinutes: number;
+}
+
+export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
+  claims: 100_000,
+  rebuildCorpus: false,
+  build: true,
+  requests: 50,
+  warmup: 5,
+  exportRuns: 3,
+  timeoutMinutes: 30,
+};
+
+const REQUEST_TIMEOUT_MS = 30_000;
+const EXPORT_TIMEOUT_MS = 120_000;
+const STATEMENT_TIMEOUT_MS = 30_000;
+/** A page faster than this fraction of its SQL cannot be running that SQL. */
+const MIN_PLAUSIBLE_RATIO = 0.4;
+
+export type Verdict = "PASS" | "FAIL" | "n/a";
+
+export interface PageResult {
+  name: string;
+  path: string;
+  timing?: Timing;
+  error?: string;
+  sqlP95?: number;
+  ratio?: number;
+  target?: Target;
+  /** Missed targets and implausible figures, worded for the report. */
+  problems: string[];
+  verdict: Verdict;
+}
+
+export interface SqlResult {
+  filter: string;
+  params: Record<string, string>;
+  list?: Timing;
+  facets?: Timing;
+  /** list + facets of the same iteration: what the page runs. */
+  total?: Timing;
+  error?: string;
+}
+
+export interface ExportResult {
+  seconds: number[];
+  bytes: number;
+  rows: number;
+  expectedRows: number;
+  peakBytes: number;
+  /** Resident memory of the server before the first measured download. */
+  baselineBytes: number;
+  error?: string;
+  verdict: Verdict;
+}
+
+export interface BenchResult {
+  options: BenchOptions;
+  startedAt: Date;
+  finishedAt?: Date;
+  machine: { cpu: string; cores: number; memoryBytes: number; node: string; os: string; database?: string };
+  app: { commit: string; uncommitted: string[]; built?: boolean };
+  corpus: {
+    options: SyntheticCorpusOptions;
+    rows: Record<keyof SyntheticCorpus, number>;
+    generatedSeconds: number;
+    state?: CorpusState;
+    database?: string;
+  };
+  context?: BenchContext;
+  pages: PageResult[];
+  sql: SqlResult[];
+  plans: { filter: string; plans: PlanSummary[]; error?: string }[];
+  export?: ExportResult;
+  firstLoad?: { result: FirstLoadJs | null; error?: string; verdict: Verdict };
+  /** Every missed target and every stage that could not run, worded for the console and the report. */
+  failures: string[];
+}
+
+export async function runBench(options: BenchOptions, log: (line: string) => void): Promise<BenchResult> {
+  const signal = AbortSignal.timeout(options.timeoutMinutes * 60_000);
+  const corpusOptions = scaledCorpusOptions(options.claims);
+  const started = performance.now();
+  // Released once loaded: the rows take a few hundred megabytes the rest of the run has no use for.
+  let corpus: SyntheticCorpus | undefined = generateSyntheticCorpus(corpusOptions, await loadCatalog());
+  const result: BenchResult = {
+    options,
+    startedAt: new Date(),
+    machine: {
+      cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+      cores: os.cpus().length,
+      memoryBytes: os.totalmem(),
+      node: process.version,
+      os: `${os.type()} ${os.release()}`,
+    },
+    app: gitState(),
+    corpus: {
+      options: corpusOptions,
+      rows: Object.fromEntries(
+        Object.entries(corpus).map(([table, rows]) => [table, rows.length]),
+      ) as BenchResult["corpus"]["rows"],
+      generatedSeconds: (performance.now() - started) / 1000,
+    },
+    pages: [],
+    sql: [],
+    plans: [],
+    failures: [],
+  };
+  log(
+    `generated ${options.claims.toLocaleString("en-US")} claims in ${result.corpus.generatedSeconds.toFixed(1)} s`,
+  );
+
+  let database: BenchDatabase | undefined;
+  let client: pg.Client | undefined;
+  let server: NextServer | undefined;
+  // The server runs in its own process group, so Ctrl-C reaches only us: stop it before leaving.
+  const onSignal = (signal: NodeJS.Signals) => {
+    void Promise.allSettled([server?.stop(), database?.stop()]).then(() =>
+      process.exit(128 + os.constants.signals[signal]),
+    );
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const name of signals) process.once(name, onSignal);
+  try {
+    database = await openBenchDatabase();
+    result.corpus.database = database.description;
+    log(`database: ${database.description}`);
+    result.corpus.state = await ensureCorpus(database, corpus, corpusOptions, {
+      rebuild: options.rebuildCorpus,
+      log: (line) => log(`corpus: ${line}`),
+    });
+    corpus = undefined;
+    client = new pg.Client({ connectionString: database.url, statement_timeout: STATEMENT_TIMEOUT_MS });
+    await client.connect();
+    result.machine.database = await describeDatabase(client, database);
+    const context = await readContext(client);
+    result.context = context;
+
+    log(options.build ? "building the app (next build)" : "reusing the existing build when there is one");
+    result.app.built = await buildApp({ reuse: !options.build, databaseUrl: database.url });
+    server = await startNextServer({ databaseUrl: database.url });
+    log(`next start serving ${server.origin} (pid ${server.pid})`);
+
+    result.sql = await measureSql(client, context, options, signal, log);
+    const sqlByFilter = new Map(result.sql.map((entry) => [entry.filter, entry]));
+    for (const scenario of PAGE_SCENARIOS) {
+      const page = await measurePage(server, scenario, context, sqlByFilter, options, signal);
+      result.pages.push(page);
+      log(describePage(page));
+    }
+    result.plans = await explainFilters(client, context);
+    result.export = await measureExport(server, corpusOptions.claims, options, signal, log);
+  } catch (error) {
+    result.failures.push(`The bench stopped early: ${errorMessage(error)}`);
+  } finally {
+    await server?.stop();
+    await client?.end().catch(() => {
+      // The database may already be gone; nothing is left to close.
+    });
+    await database?.stop();
+    for (const name of signals) process.off(name, onSignal);
+  }
+  result.firstLoad = await measureFirstLoad();
+  result.finishedAt = new Date();
+  result.failures.push(...collectFailures(result));
+  return result;
+}
+
+async function measureSql(
+  client: pg.Client,
+  context: BenchContext,
+  options: BenchOptions,
+  signal: AbortSignal,
+  log: (line: string) => void,
+): Promise<SqlResult[]> {
+  const results: SqlResult[] = [];
+  for (const filter of CLAIMS_FILTERS) {
+    const params = filter.params(context);
+    const query = parseClaimsQuery(new URLSearchParams(params));
+    const list: number[] = [];
+    const facets: number[] = [];
+    const total: number[] = [];
+    try {
+      // Each iteration is timed in parts, so the loop is written out rather than run through timeLoop.
+      for (let i = 0; i < options.warmup + options.requests; i++) {
+        if (signal.aborted) throw new LoopFailure("the bench ran out of time");
+        const start = performance.now();
+        await runClaimsList(client, query);
+        const middle = performance.now();
+        await runClaimsFacets(client, query);
+        const end = performance.now();
+        if (i < options.warmup) continue;
+        list.push(middle - start);
+        facets.push(end - middle);
+        total.push(end - start);
+      }
+      const entry = {
+        filter: filter.name,
+        params,
+        list: summarise(list),
+        facets: summarise(facets),
+        total: summarise(total),
+      };
+      results.push(entry);
+      log(
+        `SQL ${filter.name}: list p95 ${ms(entry.list.p95)}, facets p95 ${ms(entry.facets.p95)}, total p95 ${ms(entry.total.p95)}`,
+      );
+    } catch (error) {
+      results.push({ filter: filter.name, params, error: errorMessage(error) });
+    }
+  }
+  return results;
+}
+
+async function measurePage(
+  server: NextServer,
+  scenario: (typeof PAGE_SCENARIOS)[number],
+  context: BenchContext,
+  sqlByFilter: Map<string, SqlResult>,
+  options: BenchOptions,
+  signal: AbortSignal,
+): Promise<PageResult> {
+  const path = scenario.path(context);
+  const page: PageResult = {
+    name: scenario.name,
+    path,
+    target: scenario.target,
+    problems: [],
+    verdict: "n/a",
+  };
+  try {
+    page.timing = await timeLoop(
+      async (requestSignal) => {
+        await fetchBody(`${server.origin}${path}`, requestSignal);
+      },
+      { warmup: options.warmup, count: options.requests, timeoutMs: REQUEST_TIMEOUT_MS, signal },
+    );
+  } catch (error) {
+    page.error = errorMessage(error);
+    page.verdict = "FAIL";
+    return page;
+  }
+  if (scenario.sql) {
+    const sql = sqlByFilter.get(scenario.sql.filter.name);
+    const timing = scenario.sql.reads === "list" ? sql?.list : sql?.total;
+    if (timing) {
+      page.sqlP95 = timing.p95;
+      page.ratio = page.timing.p95 / timing.p95;
+    }
+  }
+  if (page.ratio !== undefined && page.ratio < MIN_PLAUSIBLE_RATIO) {
+    // Even running list and facets in parallel, a page cannot beat half the time of its own SQL.
+    page.problems.push(
+      `answers in ${page.ratio.toFixed(2)}x the time of the SQL it should run: it does not run the claims queries ` +
+        "(a placeholder page, or a stale build with --no-build?)",
+    );
+  }
+  const target = scenario.target;
+  if (target) {
+    if (page.timing.p95 >= target.p95Ms)
+      page.problems.push(`p95 ${ms(page.timing.p95)} >= ${target.p95Ms} ms`);
+    if (target.maxSqlRatio !== undefined) {
+      if (page.sqlP95 === undefined) page.problems.push("its raw SQL could not be timed");
+      else if (page.ratio! > target.maxSqlRatio)
+        page.problems.push(
+          `${page.ratio!.toFixed(1)}x its raw SQL (p95 ${ms(page.sqlP95)}) > ${target.maxSqlRatio}x`,
+        );
+    }
+  }
+  page.verdict = page.problems.length > 0 ? "FAIL" : target ? "PASS" : "n/a";
+  return page;
+}
+
+async function explainFilters(client: pg.Client, context: BenchContext): Promise<BenchResult["plans"]> {
+  const plans: BenchResult["plans"] = [];
+  for (const filter of CLAIMS_FILTERS) {
+    const query = parseClaimsQuery(new URLSearchParams(filter.params(context)));
+    try {
+      const pageIds = await runClaimsList(client, query);
+      plans.push({
+        filter: filter.name,
+        plans: await explainStatements(client, query, claimsStatements(query, pageIds)),
+      });
+    } catch (error) {
+      plans.push({ filter: filter.name, plans: [], error: errorMessage(error) });
+    }
+  }
+  return plans;
+}
+
+async function measureExport(
+  server: NextServer,
+  expectedRows: number,
+  options: BenchOptions,
+  signal: AbortSignal,
+  log: (line: string) => void,
+): Promise<ExportResult> {
+  const url = `${server.origin}${EXPORT_SCENARIO.path}`;
+  const result: ExportResult = {
+    seconds: [],
+    bytes: 0,
+    rows: 0,
+    expectedRows,
+    peakBytes: 0,
+    baselineBytes: 0,
+    verdict: "FAIL",
+  };
+  const requestSignal = () => AbortSignal.any([signal, AbortSignal.timeout(EXPORT_TIMEOUT_MS)]);
+  try {
+    // The first download warms the route's code paths; it is not counted.
+    await fetchBody(url, requestSignal());
+    result.baselineBytes = treeRss(server.pid);
+    for (let run = 0; run < options.exportRuns; run++) {
+      const stopWatching = watchPeakMemory(server.pid);
+      const started = performance.now();
+      let body: Buffer;
+      try {
+        ({ body } = await fetchBody(url, requestSignal()));
+      } finally {
+        const peak = stopWatching();
+        result.peakBytes = Math.max(result.peakBytes, peak.sampledPeakBytes, peak.highWaterBytes ?? 0);
+      }
+      result.seconds.push((performance.now() - started) / 1000);
+      result.bytes = body.length;
+      result.rows = csvRecords(body) - 1;
+    }
+  } catch (error) {
+    result.error = errorMessage(error);
+    return result;
+  }
+  const slowest = Math.max(...result.seconds);
+  result.verdict =
+    slowest < EXPORT_SCENARIO.maxSeconds &&
+    result.peakBytes < EXPORT_SCENARIO.maxPeakBytes &&
+    result.rows === expectedRows
+      ? "PASS"
+      : "FAIL";
+  log(
+    `export: ${result.rows.toLocaleString("en-US")} rows, ${mb(result.bytes)}, slowest ${slowest.toFixed(2)} s, ` +
+      `peak RSS ${mb(result.peakBytes)}`,
+  );
+  return result;
+}
+
+async function measureFirstLoad(): Promise<NonNullable<BenchResult["firstLoad"]>> {
+  try {
+    const result = await firstLoadJs(FIRST_LOAD_SCENARIO.route);
+    if (!result)
+      return { result, error: `the build lists no route ${FIRST_LOAD_SCENARIO.route}`, verdict: "FAIL" };
+    return { result, verdict: result.gzipBytes < FIRST_LOAD_SCENARIO.maxGzipBytes ? "PASS" : "FAIL" };
+  } catch (error) {
+    return { result: null, error: errorMessage(error), verdict: "FAIL" };
+  }
+}
+
+function collectFailures(result: BenchResult): string[] {
+  const failures: string[] = [];
+  for (const page of result.pages) {
+    if (page.error) failures.push(`${page.name}: not measured: ${page.error}`);
+    else if (page.problems.length > 0) failures.push(`${page.name}: ${page.problems.join("; ")}`);
+  }
+  for (const sql of result.sql) if (sql.error) failures.push(`raw SQL, ${sql.filter}: ${sql.error}`);
+  for (const plan of result.plans) if (plan.error) failures.push(`EXPLAIN, ${plan.filter}: ${plan.error}`);
+  const exported = result.export;
+  if (exported?.error) failures.push(`CSV export: not measured: ${exported.error}`);
+  else if (exported?.verdict === "FAIL") {
+    const slowest = Math.max(...exported.seconds);
+    if (slowest >= EXPORT_SCENARIO.maxSeconds)
+      failures.push(`CSV export: ${slowest.toFixed(2)} s >= ${EXPORT_SCENARIO.maxSeconds} s`);
+    if (exported.peakBytes >= EXPORT_SCENARIO.maxPeakBytes)
+      failures.push(`CSV export: peak RSS ${mb(exported.peakBytes)} >= ${mb(EXPORT_SCENARIO.maxPeakBytes)}`);
+    if (exported.rows !== exported.expectedRows)
+      failures.push(`CSV export: ${exported.rows} rows, expected ${exported.expectedRows}`);
+  }
+  const firstLoad = result.firstLoad;
+  if (firstLoad?.error) failures.push(`first-load JS: ${firstLoad.error}`);
+  else if (firstLoad?.verdict === "FAIL" && firstLoad.result)
+    failures.push(
+      `first-load JS of ${firstLoad.result.route}: ${kb(firstLoad.result.gzipBytes)} gzipped >= ${kb(FIRST_LOAD_SCENARIO.maxGzipBytes)}`,
+    );
+  return failures;
+}
+
+/** Filter values read off the corpus actually loaded, so they hold on a cached database too. */
+async function readContext(client: pg.Client): Promise<BenchContext> {
+  const top = await client.query<{ id: number; slug: string; name: string; claims: number }>(
+    `SELECT e."id", e."slug", e."name", count(*)::int AS "claims" FROM "ClaimEntity" ce
+       JOIN "Entity" e ON e."id" = ce."entityId" GROUP BY e."id" ORDER BY count(*) DESC, e."id" LIMIT 20`,
+  );
+  const sector = await client.query<{ slug: string; claims: number }>(
+    `SELECT s."slug", count(*)::int AS "claims" FROM "ClaimSector" cs JOIN "Sector" s ON s."id" = cs."sectorId"
+       GROUP BY s."id" ORDER BY count(*) DESC, s."id" LIMIT 1`,
+  );
+  const topEntity = top.rows[0];
+  const topSector = sector.rows[0];
+  if (!topEntity || !topSector) throw new Error("The bench database holds no claims.");
+  // A one-word name long enough that a swapped pair of letters still leaves it recognisable.
+  const misspeltSource = top.rows.find((row) => /^[A-Za-z]{6,}$/.test(row.name)) ?? topEntity;
+  return {
+    topEntity,
+    sector: topSector,
+    searchWord: SEARCH_WORD,
+    misspelt: { typed: misspell(misspeltSource.name), meant: misspeltSource.name },
+  };
+}
+
+async function describeDatabase(client: pg.Client, database: BenchDatabase): Promise<string> {
+  const { rows } = await client.query<{ version: string }>("SELECT version()");
+  const version = /^PostgreSQL [\d.]+/.exec(rows[0]?.version ?? "")?.[0] ?? "PostgreSQL";
+  return database.embedded ? `embedded PGlite (${version})` : version;
+}
+
+function gitState(): BenchResult["app"] {
+  const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+  try {
+    return {
+      commit: git("rev-parse", "--short", "HEAD"),
+      // The build takes whatever is in the working tree, including other people's unfinished changes.
+      uncommitted: git("status", "--porcelain", "--", "app", "lib", "components")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line.slice(3)),
+    };
+  } catch {
+    return { commit: "unknown (not a git checkout)", uncommitted: [] };
+  }
+}
+
+/** Records in a CSV body: line breaks outside quoted fields, plus an unterminated last line. */
+function csvRecords(body: Buffer): number {
+  let records = 0;
+  let quoted = false;
+  for (const byte of body) {
+    if (byte === 0x22) quoted = !quoted;
+    else if (byte === 0x0a && !quoted) records++;
+  }
+  return body.length > 0 && body[body.length - 1] !== 0x0a ? records + 1 : records;
+}
+
+function describePage(page: PageResult): string {
+  if (page.error) return `${page.name}: ${page.error}`;
+  const ratio = page.ratio === undefined ? "" : `, ${page.ratio.toFixed(1)}x SQL`;
+  return `${page.name}: p50 ${ms(page.timing!.p50)}, p95 ${ms(page.timing!.p95)}${ratio} ${page.verdict}`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+export const kb = (bytes: number) => `${(bytes / 1e3).toFixed(1)} kB`;

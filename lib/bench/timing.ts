@@ -1,0 +1,81 @@
+// Sequential timing loops with a fixed count and a deadline: one request at a time, as one analyst clicking, so
+// the figures are latencies rather than throughput, and a hung server cannot hold the bench forever.
+
+export interface LoopOptions {
+  warmup: number;
+  count: number;
+  /** Per request or statement group. */
+  timeoutMs: number;
+  /** Aborts everything still running when the bench as a whole runs out of time. */
+  signal: AbortSignal;
+}
+
+export interface Timing {
+  /** Milliseconds of each measured iteration, in order. */
+  samples: number[];
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** Why a loop stopped early: a bad status, a timeout, an error. */
+export class LoopFailure extends Error {}
+
+/** Nearest-rank percentile: always one of the measured values, never an interpolation. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function summarise(samples: number[]): Timing {
+  return { samples, p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples) };
+}
+
+export async function timeLoop(
+  iteration: (signal: AbortSignal) => Promise<void>,
+  options: LoopOptions,
+): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < options.warmup + options.count; i++) {
+    if (options.signal.aborted) throw new LoopFailure("the bench ran out of time");
+    const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+    const started = performance.now();
+    await iteration(signal);
+    if (i >= options.warmup) samples.push(performance.now() - started);
+  }
+  return summarise(samples);
+}
+
+export interface FetchedBody {
+  status: number;
+  bytes: number;
+  body: Buffer;
+}
+
+/** GET with the whole body read: the time to the last byte is what a reader waits for on a streamed page. */
+export async function fetchBody(url: string, signal: AbortSignal): Promise<FetchedBody> {
+  let response: Response;
+  let body: Buffer;
+  try {
+    // Redirects are not followed: a redirect to a login page would otherwise be timed as if it were the page.
+    response = await fetch(url, { redirect: "manual", signal });
+    body = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    throw new LoopFailure(`GET ${url} failed: ${describeError(error, signal)}`);
+  }
+  if (response.status !== 200) {
+    const where = response.headers.get("location");
+    throw new LoopFailure(`GET ${url} answered ${response.status}${where ? ` (to ${where})` : ""}`);
+  }
+  return { status: response.status, bytes: body.length, body };
+}
+
+function describeError(error: unknown, signal: AbortSignal): string {
+  if (signal.aborted) return signal.reason instanceof Error ? signal.reason.message : "aborted";
+  return error instanceof Error
+    ? error.cause instanceof Error
+      ? error.cause.message
+      : error.message
+    : String(error);
+}
