@@ -217,7 +217,7 @@ export function ClaimEntities({ claim }: { claim: ClaimDetail }) {
                   {labelOf(ENTITY_KIND_OPTIONS, entity.kind)}
                 </span>
               </span>
-              <ToneBadge tone={entity.role === "SUBJECT" ? "brand" : "neutral"}>
+              <ToneBadge tone={entity.role === "SUBJECT" ? "info" : "neutral"}>
                 {labelOf(ENTITY_ROLE_OPTIONS, entity.role)}
               </ToneBadge>
             </li>

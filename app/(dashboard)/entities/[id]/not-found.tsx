@@ -1,0 +1,9 @@
+import { RecordNotFound } from "@/app/(dashboard)/_components/record-not-found";
+
+export default function EntityNotFound() {
+  return (
+    <RecordNotFound title="Entity not found" href="/entities" linkLabel="Browse all entities">
+      No entity has this number. The link may be mistyped, or the entity was merged or removed.
+    </RecordNotFound>
+  );
+}

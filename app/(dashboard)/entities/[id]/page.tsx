@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache, Suspense } from "react";
+import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { getEntity, getEntityClaims } from "@/lib/data/entities";
+import { firstParam, parsePage, type SearchParams } from "@/lib/data/list-params";
+import { parseRecordId } from "@/lib/data/record-id";
+import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
+import { countryName } from "../_components/entity-format";
+import { EntityClaims, EntityClaimsSkeleton } from "./_components/entity-claims";
+import { EntityCoMentions, EntityFamily, EntityNames } from "./_components/entity-facts";
+
+type EntityPageProps = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+const loadEntity = cache(async (segment: string) => {
+  const id = parseRecordId(segment);
+  return id === null ? null : getEntity(id);
+});
+
+export async function generateMetadata({ params }: EntityPageProps): Promise<Metadata> {
+  const entity = await loadEntity((await params).id);
+  return { title: entity?.name ?? "Entity not found" };
+}
+
+export default async function EntityPage({ params, searchParams }: EntityPageProps) {
+  const entity = await loadEntity((await params).id);
+  if (!entity) notFound();
+  const page = parsePage(firstParam(await searchParams, "page"));
+  const claims = getEntityClaims(entity.id, { page });
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Entities", href: "/entities" }, { label: entity.name }]} />
+      <header className="mb-8 flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-1.5">
+          <ToneBadge tone="brand">{labelOf(ENTITY_KIND_OPTIONS, entity.kind)}</ToneBadge>
+          {entity.country ? <ToneBadge>{countryName(entity.country)}</ToneBadge> : null}
+        </div>
+        <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{entity.name}</h1>
+        {entity.description ? (
+          <p className="max-w-2xl text-muted-foreground text-pretty">{entity.description}</p>
+        ) : null}
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+        <div className="flex flex-col gap-6 lg:col-start-2 lg:row-start-1">
+          <EntityNames entity={entity} />
+          <EntityFamily entity={entity} />
+          <EntityCoMentions entity={entity} />
+        </div>
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
+          <Suspense key={page} fallback={<EntityClaimsSkeleton entity={entity} />}>
+            <EntityClaims entity={entity} claims={claims} />
+          </Suspense>
+        </div>
+      </div>
+    </>
+  );
+}
