@@ -1,0 +1,9 @@
+import { RecordNotFound } from "@/app/(dashboard)/_components/record-not-found";
+
+export default function SourceNotFound() {
+  return (
+    <RecordNotFound title="Source not found" href="/sources" linkLabel="Browse all sources">
+      No source has this number. The link may be mistyped, or the source was removed.
+    </RecordNotFound>
+  );
+}
