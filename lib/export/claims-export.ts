@@ -83,12 +83,42 @@ const CURSOR = "claims_export";
 type CursorRow = Omit<ClaimExportRow, "url">;
 
 /**
- * Every export column of the claims matching `query`, in table order: the builder's WHERE and ORDER BY, each
- * multi-valued column gathered by a correlated subquery so one statement yields finished rows. Dates are
- * formatted here so that no server or client time zone can shift them.
+ * Every export column of the claims matching `query`, in table order. The builder's WHERE and ORDER BY pick and rank
+ * the ids once; each linked table is then aggregated in one pass over just those ids. At 100k claims that took
+ * between a quarter and two thirds of the time of a correlated subquery per row, and no longer for a narrow filter.
+ * Dates are formatted here so that no server or client time zone can shift them.
  */
 export function claimsExportSql(query: ClaimsQuery): Prisma.Sql {
-  return sql`SELECT c."id", c."text", c."kind"::text AS "kind", c."status"::text AS "status",
+  return sql`WITH matched AS MATERIALIZED (
+      SELECT c."id", row_number() OVER (${orderBySql(query)}) AS "position" FROM "Claim" c ${claimsWhereSql(query)}
+    ),
+    sectors AS (
+      SELECT cs."claimId", array_agg(sec."slug" ORDER BY sec."position", sec."slug") AS "slugs"
+      FROM matched m JOIN "ClaimSector" cs ON cs."claimId" = m."id" JOIN "Sector" sec ON sec."id" = cs."sectorId"
+      GROUP BY cs."claimId"
+    ),
+    entities AS (
+      SELECT ce."claimId",
+        array_agg(en."name" ORDER BY lower(en."name"), en."id") FILTER (WHERE ce."role" = 'SUBJECT') AS "subjects",
+        array_agg(en."name" ORDER BY lower(en."name"), en."id") FILTER (WHERE ce."role" = 'MENTIONED') AS "mentioned"
+      FROM matched m JOIN "ClaimEntity" ce ON ce."claimId" = m."id" JOIN "Entity" en ON en."id" = ce."entityId"
+      GROUP BY ce."claimId"
+    ),
+    sources AS (
+      SELECT linked."claimId", array_agg(so."title" ORDER BY lower(so."title"), so."id") AS "titles"
+      FROM (SELECT DISTINCT cl."claimId", cl."sourceId"
+            FROM matched m JOIN "ClaimSource" cl ON cl."claimId" = m."id") linked
+      JOIN "Source" so ON so."id" = linked."sourceId"
+      GROUP BY linked."claimId"
+    ),
+    quantities AS (
+      SELECT qt."claimId", array_agg(qt."value"::text || ' ' || qt."unit"
+          || CASE WHEN qt."qualifier" = 'exact' THEN '' ELSE ' (' || qt."qualifier" || ')' END
+          || ': ' || qt."measure" ORDER BY qt."id") AS "texts"
+      FROM matched m JOIN "Quantity" qt ON qt."claimId" = m."id"
+      GROUP BY qt."claimId"
+    )
+    SELECT c."id", c."text", c."kind"::text AS "kind", c."status"::text AS "status",
       c."verdict"::text AS "verdict", c."citationMissing" AS "citation_missing",
       CASE c."asOfPrecision"
         WHEN 'YEAR' THEN to_char(c."asOfDate", 'YYYY')
@@ -96,27 +126,23 @@ export function claimsExportSql(query: ClaimsQuery): Prisma.Sql {
         ELSE to_char(c."asOfDate", 'YYYY-MM-DD')
       END AS "as_of",
       doc."id" AS "document_id", doc."title" AS "document_title", sect."heading" AS "section",
-      ARRAY(SELECT sec."slug" FROM "ClaimSector" cs JOIN "Sector" sec ON sec."id" = cs."sectorId"
-        WHERE cs."claimId" = c."id" ORDER BY sec."position", sec."slug") AS "sectors",
-      ARRAY(SELECT en."name" FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId"
-        WHERE ce."claimId" = c."id" AND ce."role" = 'SUBJECT' ORDER BY lower(en."name"), en."id") AS "subject_entities",
-      ARRAY(SELECT en."name" FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId"
-        WHERE ce."claimId" = c."id" AND ce."role" = 'MENTIONED' ORDER BY lower(en."name"), en."id") AS "mentioned_entities",
-      ARRAY(SELECT so."title" FROM "Source" so
-        WHERE so."id" IN (SELECT cl."sourceId" FROM "ClaimSource" cl WHERE cl."claimId" = c."id")
-        ORDER BY lower(so."title"), so."id") AS "sources",
-      (SELECT count(DISTINCT cl."sourceId")::int FROM "ClaimSource" cl WHERE cl."claimId" = c."id") AS "source_count",
-      ARRAY(SELECT qt."value"::text || ' ' || qt."unit"
-          || CASE WHEN qt."qualifier" = 'exact' THEN '' ELSE ' (' || qt."qualifier" || ')' END
-          || ': ' || qt."measure"
-        FROM "Quantity" qt WHERE qt."claimId" = c."id" ORDER BY qt."id") AS "quantities",
+      COALESCE(sectors."slugs", '{}') AS "sectors",
+      COALESCE(entities."subjects", '{}') AS "subject_entities",
+      COALESCE(entities."mentioned", '{}') AS "mentioned_entities",
+      COALESCE(sources."titles", '{}') AS "sources",
+      COALESCE(cardinality(sources."titles"), 0) AS "source_count",
+      COALESCE(quantities."texts", '{}') AS "quantities",
       c."startOffset" AS "start_offset", c."endOffset" AS "end_offset",
       to_char(c."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updated_at"
-    FROM "Claim" c
+    FROM matched m
+    JOIN "Claim" c ON c."id" = m."id"
     JOIN "Document" doc ON doc."id" = c."documentId"
     JOIN "Section" sect ON sect."id" = c."sectionId"
-    ${claimsWhereSql(query)}
-    ${orderBySql(query)}`;
+    LEFT JOIN sectors ON sectors."claimId" = c."id"
+    LEFT JOIN entities ON entities."claimId" = c."id"
+    LEFT JOIN sources ON sources."claimId" = c."id"
+    LEFT JOIN quantities ON quantities."claimId" = c."id"
+    ORDER BY m."position"`;
 }
 
 export function parseExportFormat(value: string | null): ExportFormat | null {
@@ -282,6 +308,8 @@ export async function openClaimsExport(
   client.on("error", fail);
   try {
     await client.query("BEGIN READ ONLY");
+    // The whole-table estimate makes PostgreSQL JIT-compile the statement: 1.7 s at 100k claims, more than it saves.
+    await client.query("SET LOCAL jit = off");
     if (query.q) await client.query(TRIGRAM_THRESHOLD_SQL.text);
     const declare = sql`DECLARE ${raw(CURSOR)} NO SCROLL CURSOR FOR ${claimsExportSql(query)}`;
     await client.query(declare.text, declare.values);
