@@ -147,3 +147,15 @@ async function readCorpusRecord(
   );
   return record.rows[0] ?? null;
 }
+
+/**
+ * Cancels every other statement still running in the bench database. A request the bench gave up on keeps its
+ * query running in the server; left alone on two cores, it would slow down the next scenario's figures.
+ */
+export async function cancelOtherQueries(client: pg.ClientBase): Promise<number> {
+  const { rowCount } = await client.query(
+    `SELECT pg_cancel_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`,
+  );
+  return rowCount ?? 0;
+}

@@ -1,8 +1,9 @@
 // docs/benchmarks.md, rewritten by every run: the figures, the machine they come from, and how to get them again.
 
 import type { BenchResult, PageResult, SqlResult } from "./run-bench";
-import { kb, mb, ms } from "./run-bench";
+import { LOOP_BUDGET_MS, kb, mb, ms } from "./run-bench";
 import { EXPORT_SCENARIO, FIRST_LOAD_SCENARIO } from "./scenarios";
+import type { Timing } from "./timing";
 
 const number = (value: number) => value.toLocaleString("en-US");
 const cell = (value: number | undefined, format: (v: number) => string) =>
@@ -77,11 +78,12 @@ export function renderReport(result: BenchResult, command: string): string {
     "## Pages and API",
     "",
     `${options.requests} sequential requests per scenario after ${options.warmup} warm-ups, time to the last byte (streamed ` +
-      "pages included). SQL p95: the builder's statements for the same filter timed raw over node-postgres (below); " +
+      `pages included); a scenario still running after ${LOOP_BUDGET_MS / 1000} s stops early, with n below the count. ` +
+      "SQL p95: the builder's statements for the same filter timed raw over node-postgres (below); " +
       "ratio = page p95 / SQL p95.",
     "",
-    "| scenario | path | p50 ms | p95 ms | max ms | SQL p95 ms | ratio | target | result |",
-    "|---|---|--:|--:|--:|--:|--:|---|---|",
+    "| scenario | path | n | p50 ms | p95 ms | max ms | SQL p95 ms | ratio | target | result |",
+    "|---|---|--:|--:|--:|--:|--:|--:|---|---|",
     ...result.pages.map(pageRow),
     "",
   );
@@ -93,8 +95,8 @@ export function renderReport(result: BenchResult, command: string): string {
       "count, page of ids, highlights when searching; one for the facets), without Next.js or Prisma. The list's final " +
       "Prisma read of one page of rows by id is not a builder statement and is not included.",
     "",
-    "| filter | list p50 | list p95 | facets p50 | facets p95 | list + facets p95 |",
-    "|---|--:|--:|--:|--:|--:|",
+    "| filter | n | list p50 | list p95 | facets p50 | facets p95 | list + facets p95 |",
+    "|---|--:|--:|--:|--:|--:|--:|",
     ...result.sql.map(sqlRow),
     "",
   );
@@ -180,19 +182,26 @@ function pageRow(page: PageResult): string {
   const target = page.target
     ? `p95 < ${page.target.p95Ms} ms${page.target.maxSqlRatio === undefined ? "" : `, ≤ ${page.target.maxSqlRatio}× SQL`}`
     : "–";
+  const result = page.problems.length ? `${page.verdict}: ${page.problems.join("; ")}` : page.verdict;
   if (!page.timing)
-    return `| ${page.name} | \`${page.path}\` | – | – | – | – | – | ${target} | FAIL: ${page.error ?? "not measured"} |`;
+    return `| ${page.name} | \`${page.path}\` | 0 | – | – | – | – | – | ${target} | FAIL: ${page.error ?? "not measured"} |`;
   const t = page.timing;
-  return `| ${page.name} | \`${page.path}\` | ${bare(t.p50)} | ${bare(t.p95)} | ${bare(t.max)} | ${cell(page.sqlP95, bare)} | ${cell(
+  return `| ${page.name} | \`${page.path}\` | ${count(t)} | ${bare(t.p50)} | ${bare(t.p95)} | ${bare(t.max)} | ${cell(page.sqlP95, bare)} | ${cell(
     page.ratio,
     (r) => `${r.toFixed(1)}×`,
-  )} | ${target} | ${page.verdict} |`;
+  )} | ${target} | ${result} |`;
 }
 
 function sqlRow(sql: SqlResult): string {
-  if (sql.error) return `| ${sql.filter} | not measured: ${sql.error} | | | | |`;
-  return `| ${sql.filter} | ${cell(sql.list?.p50, bare)} | ${cell(sql.list?.p95, bare)} | ${cell(sql.facets?.p50, bare)} | ${cell(
-    sql.facets?.p95,
-    bare,
-  )} | ${cell(sql.total?.p95, bare)} |`;
+  if (sql.error || !sql.list || !sql.facets || !sql.total)
+    return `| ${sql.filter} | 0 | not measured: ${sql.error ?? "no samples"} | | | | |`;
+  return `| ${sql.filter} | ${count(sql.total)} | ${bare(sql.list.p50)} | ${bare(sql.list.p95)} | ${bare(sql.facets.p50)} | ${bare(
+    sql.facets.p95,
+  )} | ${bare(sql.total.p95)} |`;
+}
+
+function count(timing: Timing): string {
+  return timing.samples.length < timing.requested
+    ? `${timing.samples.length} of ${timing.requested}`
+    : String(timing.requested);
 }

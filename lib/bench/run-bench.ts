@@ -7,7 +7,13 @@ import os from "node:os";
 import pg from "pg";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { loadCatalog } from "@/prisma/seed";
-import { ensureCorpus, openBenchDatabase, type BenchDatabase, type CorpusState } from "./bench-database";
+import {
+  cancelOtherQueries,
+  ensureCorpus,
+  openBenchDatabase,
+  type BenchDatabase,
+  type CorpusState,
+} from "./bench-database";
 import { firstLoadJs, type FirstLoadJs } from "./bundle-size";
 import { claimsStatements, runClaimsFacets, runClaimsList } from "./claims-statements";
 import { explainStatements, type PlanSummary } from "./explain";
@@ -29,7 +35,7 @@ import {
   type SyntheticCorpus,
   type SyntheticCorpusOptions,
 } from "./synthetic-corpus";
-import { LoopFailure, fetchBody, summarise, timeLoop, type Timing } from "./timing";
+import { fetchBody, summarise, timeLoop, type LoopOptions, type Timing } from "./timing";
 
 export interface BenchOptions {
   claims: number;
@@ -49,12 +55,13 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   requests: 50,
   warmup: 5,
   exportRuns: 3,
-  timeoutMinutes: 30,
+  timeoutMinutes: 45,
 };
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const EXPORT_TIMEOUT_MS = 120_000;
 const STATEMENT_TIMEOUT_MS = 30_000;
+export const LOOP_BUDGET_MS = 45_000;
 /** A page faster than this fraction of its SQL cannot be running that SQL. */
 const MIN_PLAUSIBLE_RATIO = 0.4;
 
@@ -188,6 +195,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       const page = await measurePage(server, scenario, context, sqlByFilter, options, signal);
       result.pages.push(page);
       log(describePage(page));
+      if (page.error) {
+        const cancelled = await cancelOtherQueries(client);
+        if (cancelled) log(`cancelled ${cancelled} query(ies) the server was still running for it`);
+      }
     }
     result.plans = await explainFilters(client, context);
     result.export = await measureExport(server, corpusOptions.claims, options, signal, log);
@@ -201,7 +212,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     await database?.stop();
     for (const name of signals) process.off(name, onSignal);
   }
-  result.firstLoad = await measureFirstLoad();
+  // After a failed build the diagnostics file still lists the previous build's chunks, which are gone.
+  result.firstLoad =
+    result.app.built === undefined
+      ? { result: null, error: "there is no successful build to measure", verdict: "FAIL" }
+      : await measureFirstLoad();
   result.finishedAt = new Date();
   result.failures.push(...collectFailures(result));
   return result;
@@ -220,27 +235,25 @@ async function measureSql(
     const query = parseClaimsQuery(new URLSearchParams(params));
     const list: number[] = [];
     const facets: number[] = [];
-    const total: number[] = [];
     try {
-      // Each iteration is timed in parts, so the loop is written out rather than run through timeLoop.
-      for (let i = 0; i < options.warmup + options.requests; i++) {
-        if (signal.aborted) throw new LoopFailure("the bench ran out of time");
-        const start = performance.now();
-        await runClaimsList(client, query);
-        const middle = performance.now();
-        await runClaimsFacets(client, query);
-        const end = performance.now();
-        if (i < options.warmup) continue;
-        list.push(middle - start);
-        facets.push(end - middle);
-        total.push(end - start);
-      }
+      const totalTiming = await timeLoop(
+        async (_signal, measured) => {
+          const start = performance.now();
+          await runClaimsList(client, query);
+          const middle = performance.now();
+          await runClaimsFacets(client, query);
+          if (!measured) return;
+          list.push(middle - start);
+          facets.push(performance.now() - middle);
+        },
+        loopOptions(options, STATEMENT_TIMEOUT_MS, signal),
+      );
       const entry = {
         filter: filter.name,
         params,
-        list: summarise(list),
-        facets: summarise(facets),
-        total: summarise(total),
+        list: summarise(list, options.requests),
+        facets: summarise(facets, options.requests),
+        total: totalTiming,
       };
       results.push(entry);
       log(
@@ -274,7 +287,7 @@ async function measurePage(
       async (requestSignal) => {
         await fetchBody(`${server.origin}${path}`, requestSignal);
       },
-      { warmup: options.warmup, count: options.requests, timeoutMs: REQUEST_TIMEOUT_MS, signal },
+      loopOptions(options, REQUEST_TIMEOUT_MS, signal),
     );
   } catch (error) {
     page.error = errorMessage(error);
@@ -392,6 +405,10 @@ async function measureFirstLoad(): Promise<NonNullable<BenchResult["firstLoad"]>
   } catch (error) {
     return { result: null, error: errorMessage(error), verdict: "FAIL" };
   }
+}
+
+function loopOptions(options: BenchOptions, timeoutMs: number, signal: AbortSignal): LoopOptions {
+  return { warmup: options.warmup, count: options.requests, timeoutMs, budgetMs: LOOP_BUDGET_MS, signal };
 }
 
 function collectFailures(result: BenchResult): string[] {

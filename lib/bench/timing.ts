@@ -6,6 +6,8 @@ export interface LoopOptions {
   count: number;
   /** Per request or statement group. */
   timeoutMs: number;
+  /** A loop still running after this long stops with the samples it has: a page taking seconds fails anyway. */
+  budgetMs: number;
   /** Aborts everything still running when the bench as a whole runs out of time. */
   signal: AbortSignal;
 }
@@ -13,6 +15,8 @@ export interface LoopOptions {
 export interface Timing {
   /** Milliseconds of each measured iteration, in order. */
   samples: number[];
+  /** Iterations asked for; more than samples.length when the budget ran out. */
+  requested: number;
   p50: number;
   p95: number;
   max: number;
@@ -28,23 +32,36 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export function summarise(samples: number[]): Timing {
-  return { samples, p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples) };
+export function summarise(samples: number[], requested = samples.length): Timing {
+  return {
+    samples,
+    requested,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    max: Math.max(...samples),
+  };
 }
 
+/**
+ * Runs `iteration` warmup + count times, one after another, timing the measured ones. `measured` tells the
+ * iteration whether this run counts, for callers that also time parts of it.
+ */
 export async function timeLoop(
-  iteration: (signal: AbortSignal) => Promise<void>,
+  iteration: (signal: AbortSignal, measured: boolean) => Promise<void>,
   options: LoopOptions,
 ): Promise<Timing> {
   const samples: number[] = [];
+  const loopStarted = performance.now();
   for (let i = 0; i < options.warmup + options.count; i++) {
     if (options.signal.aborted) throw new LoopFailure("the bench ran out of time");
+    if (samples.length > 0 && performance.now() - loopStarted > options.budgetMs) break;
     const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+    const measured = i >= options.warmup;
     const started = performance.now();
-    await iteration(signal);
-    if (i >= options.warmup) samples.push(performance.now() - started);
+    await iteration(signal, measured);
+    if (measured) samples.push(performance.now() - started);
   }
-  return summarise(samples);
+  return summarise(samples, options.count);
 }
 
 export interface FetchedBody {

@@ -6,7 +6,7 @@
 //   --claims N           scale the corpus (default 100000; the targets are for 100000)
 //   --requests N         measured requests per scenario (default 50), after --warmup N (default 5)
 //   --export-runs N      measured CSV downloads (default 3)
-//   --timeout-minutes N  stop measuring after this long (default 30)
+//   --timeout-minutes N  stop measuring after this long (default 45)
 //   --report PATH        where to write the report (default docs/benchmarks.md)
 
 import fs from "node:fs/promises";
