@@ -1,23 +1,66 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { DataTableSkeleton, DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
+import { getClaimFacets, getClaims } from "@/lib/data/claims";
 import { getOverviewFigures } from "@/lib/data/overview";
-import { formatCount } from "@/lib/format";
-import { ExplorerPending } from "../_components/explorer-pending";
+import { hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
+import { ClaimsQueryProvider } from "./_components/claims-query-context";
+import { ClaimsTable } from "./_components/claims-table";
+import { ClaimsTableToolbar } from "./_components/claims-table-toolbar";
 
 export const metadata: Metadata = { title: "Claims" };
 
-export default async function ClaimsPage() {
-  const { claims } = await getOverviewFigures();
+/** Widths of the table skeleton's columns, in the table's column order. */
+const SKELETON_COLUMNS = [
+  { header: "w-12", cell: "w-[22rem] grow" },
+  { header: "w-10", cell: "w-16" },
+  { header: "w-14", cell: "w-28", className: "hidden md:flex" },
+  { header: "w-14", cell: "w-32", className: "hidden md:flex" },
+  { header: "w-12", cell: "w-20", className: "hidden lg:flex" },
+  { header: "w-12", cell: "w-16", className: "hidden lg:flex" },
+  { header: "w-12", cell: "w-8", className: "hidden lg:flex" },
+  { header: "w-14", cell: "w-32", className: "hidden xl:flex" },
+  { header: "w-14", cell: "w-20", className: "hidden xl:flex" },
+] as const;
+
+const SKELETON_FILTERS = ["w-20", "w-24", "w-20", "w-20", "w-22", "w-26", "w-36", "w-32", "w-30"] as const;
+
+export default async function ClaimsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  // Malformed or unknown parameters fall back to defaults here: a mangled link still shows the table.
+  const query = parseClaimsQuery(await searchParams);
+  const claims = getClaims(query);
+  const facets = getClaimFacets(query);
+  // "12 of 43": the unfiltered total, read after the page of claims rather than beside it, because the embedded
+  // database runs one transaction at a time and every extra one in parallel waits on the others.
+  const allClaims = hasFilters(query)
+    ? claims.then(() => getOverviewFigures()).then((figures) => figures.claims)
+    : null;
+
   return (
     <>
       <PageHeader title="Claims">
-        Every factual statement extracted from the imported documents, with its kind, sectors and review
-        status.
+        Every checkable statement in the imported documents. Filter by sector, entity, kind and review state,
+        search the text, and open a claim to see its sources.
       </PageHeader>
-      <ExplorerPending
-        count={`${formatCount(claims, "claim", "claims")} in the database`}
-        explorer="claims"
-      />
+      <ClaimsQueryProvider query={query}>
+        <div className="flex flex-col gap-5">
+          <Suspense fallback={<DataTableToolbarSkeleton filterWidths={SKELETON_FILTERS} />}>
+            <ClaimsTableToolbar facets={facets} />
+          </Suspense>
+          {/* Keyed by the query: a new query shows the skeleton until its own rows arrive, never stale rows. */}
+          <Suspense
+            key={serializeClaimsQuery(query).toString()}
+            fallback={<DataTableSkeleton columns={SKELETON_COLUMNS} rowCount={Math.min(query.size, 10)} />}
+          >
+            <ClaimsTable claims={claims} facets={facets} allClaims={allClaims} />
+          </Suspense>
+        </div>
+      </ClaimsQueryProvider>
     </>
   );
 }

@@ -1,0 +1,397 @@
+// The claims table's columns. Each column's meta names it, says which server sort it stands for, and
+// declares the filters that belong to it with their options and counts; the toolbar is built from those.
+import { clsx } from "clsx";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import {
+  columnVisibilityFeature,
+  createColumnHelper,
+  type CellData,
+  type HeaderContext,
+  metaHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import type { DataTableOption } from "@/components/data-table/data-table-option-list";
+import type { ClaimFacets, ClaimRow } from "@/lib/data/claims";
+import {
+  CLAIM_KIND_OPTIONS,
+  ENTITY_KIND_OPTIONS,
+  REVIEW_STATUS_OPTIONS,
+  VERDICT_OPTIONS,
+  labelOf,
+  type Tone,
+} from "@/lib/domain/options";
+import { formatDate, formatNumber } from "@/lib/format";
+import type { SortColumn } from "@/lib/validations/claims";
+
+/** Query fields a filter menu sets; the entity typeahead sets `entities`. */
+export type ClaimsFilterKey =
+  | "kinds"
+  | "sectors"
+  | "statuses"
+  | "verdicts"
+  | "documentId"
+  | "sectionIds"
+  | "citationMissing"
+  | "hasSources"
+  | "hasQuantities";
+
+export type ClaimsFilter =
+  | {
+      variant: "multiSelect" | "singleSelect";
+      key: ClaimsFilterKey;
+      title: string;
+      options: DataTableOption[];
+      /** Yes/no flags come after the facets in the toolbar. */
+      flag?: boolean;
+    }
+  | { variant: "typeahead"; key: "entities"; title: string; options: DataTableOption[] };
+
+export interface ClaimsColumnMeta {
+  label: string;
+  /** The server sort this column's header asks for; a column without one cannot be sorted. */
+  sortKey?: Exclude<SortColumn, "relevance">;
+  filters?: ClaimsFilter[];
+  className?: string;
+}
+
+export const claimsTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+  columnMeta: metaHelper<ClaimsColumnMeta>(),
+});
+
+/** "none" is a filter value, not a verdict, so the verdict scale in lib/domain has no label for it. */
+export const NO_VERDICT_LABEL = "No verdict yet";
+
+const helper = createColumnHelper<typeof claimsTableFeatures, ClaimRow>();
+
+function columnHeader<TValue extends CellData>({
+  column,
+}: HeaderContext<typeof claimsTableFeatures, ClaimRow, TValue>) {
+  return (
+    <DataTableColumnHeader
+      column={column}
+      label={column.columnDef.meta?.label ?? column.id}
+      id={`claims-sort-${column.id}`}
+    />
+  );
+}
+
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+] as const;
+
+function withCounts(
+  options: readonly { value: string; label: string; description?: string }[],
+  counts: Record<string, number>,
+): DataTableOption[] {
+  return options.map((option) => ({ ...option, count: counts[option.value] ?? 0 }));
+}
+
+function flag(key: ClaimsFilterKey, title: string, counts: Record<string, number>): ClaimsFilter {
+  return { variant: "singleSelect", key, title, options: withCounts(YES_NO, counts), flag: true };
+}
+
+export function entityKindLabel(kind: string): string {
+  return ENTITY_KIND_OPTIONS.find((option) => option.value === kind)?.label ?? kind;
+}
+
+/** `sectionFilter`: offer the section menu (once a document is chosen, or when the URL already names sections). */
+export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { sectionFilter: boolean }) {
+  const severalDocuments = facets.documents.length > 1;
+  return helper.columns([
+    helper.accessor("text", {
+      id: "claim",
+      header: columnHeader,
+      enableSorting: false,
+      enableHiding: false,
+      meta: {
+        label: "Claim",
+        className: "min-w-[18rem]",
+        filters: [
+          flag("citationMissing", "Citation missing", facets.columns.citationMissing),
+          flag("hasQuantities", "Has quantities", facets.columns.hasQuantities),
+        ],
+      },
+      cell: ({ row }) => <ClaimCell claim={row.original} />,
+    }),
+    helper.accessor("kind", {
+      id: "kind",
+      header: columnHeader,
+      meta: {
+        label: "Kind",
+        sortKey: "kind",
+        className: "text-[13px]",
+        filters: [
+          {
+            variant: "multiSelect",
+            key: "kinds",
+            title: "Kind",
+            options: withCounts(CLAIM_KIND_OPTIONS, facets.columns.kind),
+          },
+        ],
+      },
+      cell: ({ getValue }) => (
+        <span className="whitespace-nowrap">{labelOf(CLAIM_KIND_OPTIONS, getValue())}</span>
+      ),
+    }),
+    helper.display({
+      id: "sectors",
+      header: columnHeader,
+      meta: {
+        label: "Sectors",
+        className: "min-w-[9rem] max-w-[10rem]",
+        filters: [{ variant: "multiSelect", key: "sectors", title: "Sector", options: facets.sectors }],
+      },
+      cell: ({ row }) => (
+        <ul className="flex flex-wrap gap-1">
+          {row.original.sectors.map((sector) => (
+            <li key={sector.slug} className="rounded bg-muted px-1.5 py-0.5 text-[11px] leading-4">
+              {sector.name}
+            </li>
+          ))}
+        </ul>
+      ),
+    }),
+    helper.display({
+      id: "entities",
+      header: columnHeader,
+      meta: {
+        label: "Entities",
+        className: "min-w-[8rem] max-w-[11rem] text-[13px]",
+        filters: [
+          {
+            variant: "typeahead",
+            key: "entities",
+            title: "Entity",
+            options: facets.entities.map((entity) => ({
+              value: entity.value,
+              label: entity.label,
+              description: entityKindLabel(entity.kind),
+              count: entity.count,
+            })),
+          },
+        ],
+      },
+      cell: ({ row }) => <EntitiesCell entities={row.original.entities} />,
+    }),
+    helper.accessor("status", {
+      id: "status",
+      header: columnHeader,
+      meta: {
+        label: "Status",
+        sortKey: "status",
+        filters: [
+          {
+            variant: "multiSelect",
+            key: "statuses",
+            title: "Status",
+            options: withCounts(REVIEW_STATUS_OPTIONS, facets.columns.status),
+          },
+        ],
+      },
+      cell: ({ getValue }) => {
+        const option = REVIEW_STATUS_OPTIONS.find((o) => o.value === getValue());
+        return option ? <ToneBadge tone={option.tone}>{option.label}</ToneBadge> : null;
+      },
+    }),
+    helper.accessor("verdict", {
+      id: "verdict",
+      header: columnHeader,
+      meta: {
+        label: "Verdict",
+        sortKey: "verdict",
+        filters: [
+          {
+            variant: "multiSelect",
+            key: "verdicts",
+            title: "Verdict",
+            options: withCounts(
+              [...VERDICT_OPTIONS, { value: "none", label: NO_VERDICT_LABEL }],
+              facets.columns.verdict,
+            ),
+          },
+        ],
+      },
+      cell: ({ getValue }) => {
+        const option = VERDICT_OPTIONS.find((o) => o.value === getValue());
+        if (!option) {
+          return (
+            <span className="text-muted-foreground">
+              <span aria-hidden="true">—</span>
+              <span className="sr-only">{NO_VERDICT_LABEL}</span>
+            </span>
+          );
+        }
+        return <ToneBadge tone={option.tone}>{option.label}</ToneBadge>;
+      },
+    }),
+    helper.accessor("sourceCount", {
+      id: "sources",
+      header: columnHeader,
+      meta: {
+        label: "Sources",
+        className: "text-right",
+        filters: [flag("hasSources", "Has sources", facets.columns.hasSources)],
+      },
+      enableSorting: false,
+      cell: ({ getValue }) => (
+        <span className={clsx("tabular-nums", getValue() === 0 && "text-muted-foreground")}>
+          {formatNumber(getValue())}
+        </span>
+      ),
+    }),
+    helper.accessor((row) => row.section.heading, {
+      id: "section",
+      header: columnHeader,
+      meta: {
+        label: "Section",
+        // Sections follow the document, so sorting by section is reading order.
+        sortKey: "position",
+        className: "min-w-[7rem] max-w-[9rem] text-xs",
+        filters: [
+          { variant: "singleSelect", key: "documentId", title: "Document", options: facets.documents },
+          ...(sectionFilter
+            ? [
+                {
+                  variant: "multiSelect" as const,
+                  key: "sectionIds" as const,
+                  title: "Section",
+                  options: facets.sections,
+                },
+              ]
+            : []),
+        ],
+      },
+      cell: ({ row }) => (
+        <span className="flex flex-col gap-0.5">
+          <span className="line-clamp-2">{row.original.section.heading}</span>
+          {severalDocuments ? (
+            <span className="line-clamp-1 text-xs text-muted-foreground">{row.original.document.title}</span>
+          ) : null}
+        </span>
+      ),
+    }),
+    helper.accessor("updatedAt", {
+      id: "updated",
+      header: columnHeader,
+      sortDescFirst: true,
+      meta: { label: "Updated", sortKey: "updated", className: "text-xs" },
+      cell: ({ getValue }) => (
+        <time dateTime={getValue().toISOString()} className="whitespace-nowrap text-muted-foreground">
+          {formatDate(getValue())}
+        </time>
+      ),
+    }),
+  ]);
+}
+
+function ClaimCell({ claim }: { claim: ClaimRow }) {
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <Link
+        href={`/claims/${claim.id}`}
+        // A page of claims would prefetch every claim's page, each a round of database reads.
+        prefetch={false}
+        className="rounded-sm text-pretty text-foreground decoration-brand/50 underline-offset-[3px] hover:underline"
+      >
+        <HighlightedText text={claim.text} spans={claim.highlights} />
+      </Link>
+      {claim.citationMissing ? (
+        <span
+          title="The document cites a source for this sentence, but the citation was lost from the text."
+          className="inline-flex items-center gap-1 rounded border border-warning/30 px-1.5 text-[0.6875rem] leading-5 font-medium text-warning"
+        >
+          Citation lost
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Marks the search matches; spans are code-point offsets, so text is cut by code point, never by UTF-16 unit. */
+export function HighlightedText({ text, spans }: { text: string; spans: readonly [number, number][] }) {
+  if (!spans.length) return text;
+  const chars = Array.from(text);
+  const parts: ReactNode[] = [];
+  let cursor = 0;
+  for (const [start, end] of spans) {
+    if (start < cursor || end <= start || end > chars.length) continue;
+    if (start > cursor) parts.push(chars.slice(cursor, start).join(""));
+    parts.push(
+      <mark
+        key={start}
+        className="rounded-[3px] bg-amber-200/70 px-px text-inherit dark:bg-amber-300/25 dark:text-amber-50"
+      >
+        {chars.slice(start, end).join("")}
+      </mark>,
+    );
+    cursor = end;
+  }
+  if (cursor < chars.length) parts.push(chars.slice(cursor).join(""));
+  return parts;
+}
+
+/** Enough names to recognise the claim at a glance; the rest is one hover (or screen reader) away. */
+const MAX_ENTITIES = 4;
+
+function EntitiesCell({ entities }: { entities: ClaimRow["entities"] }) {
+  if (!entities.length) return <span className="text-muted-foreground">—</span>;
+  const shown = entities.slice(0, MAX_ENTITIES);
+  const rest = entities.slice(MAX_ENTITIES);
+  return (
+    <p className="leading-snug">
+      {shown.map((entity, index) => (
+        <span key={entity.slug}>
+          {index ? <span className="text-muted-foreground">, </span> : null}
+          {entity.role === "SUBJECT" ? (
+            <strong className="font-semibold text-foreground" title="Subject of the claim">
+              {entity.name}
+            </strong>
+          ) : (
+            <span className="text-muted-foreground">{entity.name}</span>
+          )}
+        </span>
+      ))}
+      {rest.length ? (
+        <span
+          title={rest.map((entity) => entity.name).join(", ")}
+          className="ml-1 rounded bg-muted px-1 text-xs whitespace-nowrap text-muted-foreground"
+        >
+          +{rest.length}
+          <span className="sr-only"> more: {rest.map((entity) => entity.name).join(", ")}</span>
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+const TONE_CLASSES: Record<Tone, string> = {
+  neutral: "bg-muted text-muted-foreground ring-border",
+  info: "bg-sky-50 text-sky-800 ring-sky-600/20 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/25",
+  positive:
+    "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/25",
+  caution:
+    "bg-amber-50 text-amber-800 ring-amber-600/25 dark:bg-amber-400/10 dark:text-amber-300 dark:ring-amber-400/25",
+  negative:
+    "bg-rose-50 text-rose-800 ring-rose-600/20 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/25",
+};
+
+function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode }) {
+  return (
+    <span
+      className={clsx(
+        "inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        TONE_CLASSES[tone],
+      )}
+    >
+      {children}
+    </span>
+  );
+}
