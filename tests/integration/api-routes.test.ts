@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getClaimRoute } from "@/app/api/claims/[id]/route";
-import { GET as exportRoute } from "@/app/api/claims/export/route";
+import { GET as exportRoute, HEAD as exportHeadRoute } from "@/app/api/claims/export/route";
 import { GET as listClaimsRoute } from "@/app/api/claims/route";
 import { GET as getEntityRoute } from "@/app/api/entities/[id]/route";
 import { GET as listEntitiesRoute } from "@/app/api/entities/route";
@@ -335,7 +335,7 @@ describe("GET /api/claims/export", () => {
     expect(text.split("\r\n").length).toBeGreaterThan(2);
   });
 
-  it("streams JSON, defaults to CSV, and refuses other formats with 400 JSON", async () => {
+  it("streams JSON, defaults to CSV, answers HEAD without a cursor, and refuses other formats with 400 JSON", async () => {
     const json = await call(exportRoute, "/api/claims/export?format=json&entity=huawei");
     expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(json.headers.get("content-disposition")).toMatch(/\.json"$/);
@@ -345,6 +345,11 @@ describe("GET /api/claims/export", () => {
     const plain = await call(exportRoute, "/api/claims/export");
     expect(plain.headers.get("content-type")).toMatch(/^text\/csv/);
     await plain.body?.cancel();
+
+    const head = await call(exportHeadRoute, "/api/claims/export?format=json");
+    expect(head.status).toBe(200);
+    expect(head.body).toBeNull();
+    expect(head.headers.get("content-disposition")).toMatch(/\.json"$/);
 
     const refused = await call(exportRoute, "/api/claims/export?format=xlsx");
     expect(refused.status).toBe(400);

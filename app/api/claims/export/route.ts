@@ -5,6 +5,7 @@ import {
   exportFileName,
   openClaimsExport,
   parseExportFormat,
+  type ExportFormat,
 } from "@/lib/export/claims-export";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 
@@ -12,19 +13,33 @@ import { parseClaimsQuery } from "@/lib/validations/claims";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
+const FORMAT_ERROR = "format must be csv or json";
+
+function exportHeaders(format: ExportFormat): HeadersInit {
+  return {
+    "Content-Type": exportContentType(format),
+    "Content-Disposition": `attachment; filename="${exportFileName(format, new Date())}"`,
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  };
+}
+
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const format = parseExportFormat(url.searchParams.get("format"));
-  if (!format) return jsonError(400, "format must be csv or json");
+  if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
     const stream = await openClaimsExport(parseClaimsQuery(url.searchParams), { format, origin: url.origin });
-    return new Response(stream, {
-      headers: {
-        "Content-Type": exportContentType(format),
-        "Content-Disposition": `attachment; filename="${exportFileName(format, new Date())}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return new Response(stream, { headers: exportHeaders(format) });
   });
+}
+
+/**
+ * Without it Next answers HEAD by running GET and dropping the body unread and uncancelled, which would hold a
+ * cursor and its connection until the stall timeout (checked with `curl -I` on next dev).
+ */
+export async function HEAD(request: Request): Promise<Response> {
+  const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
+  if (!format) return jsonError(400, FORMAT_ERROR);
+  return new Response(null, { headers: exportHeaders(format) });
 }
