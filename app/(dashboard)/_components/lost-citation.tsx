@@ -18,9 +18,12 @@ export function LostCitationMarker({ id }: { id: string }) {
         <BrokenLinkIcon className="size-3.5" />
         citation lost
       </button>
+      {/* Hidden from the accessibility tree so the explanation is not read into the surrounding heading; the
+          button's aria-describedby still announces it. */}
       <span
         role="tooltip"
         id={id}
+        aria-hidden="true"
         className="pointer-events-none invisible absolute top-full left-1/2 z-20 mt-2 w-60 -translate-x-1/2 rounded-lg bg-foreground px-3 py-2 text-left text-xs leading-relaxed font-normal tracking-normal text-background opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
       >
         {LOST_CITATION_EXPLANATION}

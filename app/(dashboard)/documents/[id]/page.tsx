@@ -9,6 +9,7 @@ import { parseRecordId } from "@/lib/data/record-id";
 import { formatDate } from "@/lib/format";
 import { ReaderContents, ReaderSummary } from "./_components/reader-summary";
 import { ReaderText } from "./_components/reader-text";
+import { ScrollToTarget } from "./_components/scroll-to-target";
 
 type DocumentPageProps = { params: Promise<{ id: string }> };
 
@@ -81,6 +82,7 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
               }
             />
           </Card>
+          <ScrollToTarget />
         </article>
       </div>
     </>

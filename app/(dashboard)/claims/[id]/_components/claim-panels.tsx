@@ -129,13 +129,15 @@ export function ClaimContext({ claim }: { claim: ClaimDetail }) {
           ),
         )}
       </blockquote>
-      <Link
+      {/* A full page load, not a client-side navigation: only then does the browser set :target, which the
+          reader uses to single out this claim. */}
+      <a
         href={`/documents/${claim.document.id}#claim-${claim.id}`}
         className="mt-4 inline-flex items-center gap-1.5 text-sm font-medium text-brand underline-offset-4 hover:underline"
       >
         Read it in place
         <ArrowRightIcon className="size-4" />
-      </Link>
+      </a>
     </PanelCard>
   );
 }

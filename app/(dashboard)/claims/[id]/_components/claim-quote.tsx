@@ -52,9 +52,15 @@ function QuoteSegment({ segment }: { segment: Segment<EntityRef[]> }) {
     <>
       <span className={MENTION}>{segment.text}</span>
       <sup className="ml-0.5 text-[0.5em] font-medium tracking-normal">
+        <span className="sr-only"> (</span>
         {segment.mark?.map((entity, index) => (
           <Fragment key={entity.id}>
-            {index > 0 ? <span aria-hidden="true"> · </span> : null}
+            {index > 0 ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span className="sr-only">, </span>
+              </>
+            ) : null}
             <Link
               href={`/entities/${entity.id}`}
               title={describe(entity)}
@@ -64,6 +70,7 @@ function QuoteSegment({ segment }: { segment: Segment<EntityRef[]> }) {
             </Link>
           </Fragment>
         ))}
+        <span className="sr-only">)</span>
       </sup>
     </>
   );
