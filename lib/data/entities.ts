@@ -49,7 +49,7 @@ export type EntityRow = {
   country: string | null;
   /** By language, then alphabetically. */
   aliases: { alias: string; language: string }[];
-  parent: { id: number; name: string } | null;
+  parent: { id: number; slug: string; name: string } | null;
   /** Claims that name the entity, as subject or in passing. */
   claims: number;
 };
@@ -118,7 +118,7 @@ export async function searchEntities(input: EntitySearch, db: Prisma = getDb()):
       WITH ${matched}
       SELECT e.id, e.slug, e.name, e.kind::text AS kind, e.country,
              (SELECT count(*)::int FROM "ClaimEntity" ce WHERE ce."entityId" = e.id) AS claims,
-             CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'name', p.name) END AS parent,
+             CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'slug', p.slug, 'name', p.name) END AS parent,
              COALESCE((SELECT json_agg(json_build_object('alias', a.alias, 'language', a.language)
                                        ORDER BY a.language, a.alias)
                        FROM "EntityAlias" a WHERE a."entityId" = e.id), '[]'::json) AS aliases

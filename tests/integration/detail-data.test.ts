@@ -40,7 +40,7 @@ describe("searchEntities", () => {
     expect(rows[0]?.aliases).toContainEqual({ alias: "月之暗面", language: "zh" });
 
     const kimi = (await searchEntities({ q: "Kimi K2" }, prisma)).rows.find((row) => row.slug === "kimi-k2");
-    expect(kimi?.parent?.name).toBe("Moonshot AI");
+    expect(kimi?.parent).toMatchObject({ slug: "moonshot-ai", name: "Moonshot AI" });
     const [{ n }] = (await sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM "ClaimEntity" ce JOIN "Entity" e ON e.id = ce."entityId" WHERE e.slug = 'kimi-k2'`,
     )) as [{ n: number }];
