@@ -1,6 +1,7 @@
 // GET /api/entities?q=&kind=&page=&size=: entities by name or alias (Chinese too), forgiving typos. The claims
 // table's entity typeahead calls it with size=8.
-import { answer, json, parseApiPageSize, searchParamsOf } from "@/app/api/_lib/responses";
+import { parseApiPageSize, searchParamsOf } from "@/app/api/_lib/request-params";
+import { answer, json } from "@/app/api/_lib/responses";
 import { parseEntitySearch, searchEntities, type EntityRow } from "@/lib/data/entities";
 import { getDb } from "@/lib/db";
 

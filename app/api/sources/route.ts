@@ -1,6 +1,7 @@
 // GET /api/sources?q=&kind=&page=&size=: the reports, articles and statements claims cite, by title.
 import { isoDate } from "@/app/api/_lib/formats";
-import { answer, json, parseApiPageSize, searchParamsOf } from "@/app/api/_lib/responses";
+import { parseApiPageSize, searchParamsOf } from "@/app/api/_lib/request-params";
+import { answer, json } from "@/app/api/_lib/responses";
 import { getSources, parseSourceSearch, type SourceRow } from "@/lib/data/sources";
 import { getDb } from "@/lib/db";
 

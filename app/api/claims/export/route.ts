@@ -1,5 +1,5 @@
 // GET /api/claims/export?format=csv|json&<the /claims table's filters>: every matching claim, in table order.
-import { answer, jsonError } from "@/app/api/_lib/responses";
+import { NO_STORE, answer, jsonError } from "@/app/api/_lib/responses";
 import {
   exportContentType,
   exportFileName,
@@ -19,7 +19,7 @@ function exportHeaders(format: ExportFormat): HeadersInit {
   return {
     "Content-Type": exportContentType(format),
     "Content-Disposition": `attachment; filename="${exportFileName(format, new Date())}"`,
-    "Cache-Control": "no-store",
+    ...NO_STORE,
     "X-Content-Type-Options": "nosniff",
   };
 }
