@@ -8,7 +8,7 @@ import {
   TRIGRAM_THRESHOLD_SQL,
   claimsCountSql,
   claimsPageSql,
-  columnFacetsSql,
+  columnFacetGroupsSql,
   documentFacetSql,
   entityFacetSql,
   highlightsSql,
@@ -54,7 +54,7 @@ export function claimsStatements(query: ClaimsQuery, pageIds: number[]): Labelle
 
 function facetStatements(query: ClaimsQuery): LabelledStatement[] {
   return [
-    { label: "facets: columns", sql: columnFacetsSql(query) },
+    { label: "facets: columns", sql: columnFacetGroupsSql(query) },
     { label: "facets: sectors", sql: sectorFacetSql(query) },
     { label: "facets: entities", sql: entityFacetSql(query) },
     { label: "facets: documents", sql: documentFacetSql(query) },

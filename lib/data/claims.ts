@@ -1,14 +1,16 @@
 // Reads behind the claims table, the export and the JSON API. Filtering, sorting and paging run in PostgreSQL
 // through the one SQL builder in lib/queries/claims-sql.ts; only a page of rows ever leaves the database.
 import "server-only";
-import type { ClaimKind, EntityRole, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
+import { ClaimKind, ReviewStatus, Verdict, type EntityRole } from "@/lib/generated/prisma/enums.ts";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
 import {
   TRIGRAM_THRESHOLD_SQL,
   claimsCountSql,
   claimsPageSql,
-  columnFacetsSql,
+  COLUMN_FACETS,
+  type ColumnFacet,
+  columnFacetGroupsSql,
   documentFacetSql,
   entityFacetSql,
   highlightsSql,
@@ -56,10 +58,7 @@ export interface ClaimFacets {
   /** Empty until a document is chosen. */
   sections: (FacetOption & { level: number })[];
   /** Counts by facet and value, e.g. columns.kind.STATISTIC; each ignores its own facet's filter. */
-  columns: Record<
-    "kind" | "status" | "verdict" | "citationMissing" | "hasSources" | "hasQuantities",
-    Record<string, number>
-  >;
+  columns: Record<ColumnFacet, Record<string, number>>;
 }
 
 export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
@@ -151,7 +150,9 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
 export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
   return db.$transaction(async (tx) => {
     if (query.q) await tx.$executeRaw(TRIGRAM_THRESHOLD_SQL);
-    const [counts] = await tx.$queryRaw<[Record<string, number>]>(columnFacetsSql(query));
+    const groups = await tx.$queryRaw<(Record<ColumnFacet, string> & { count: number })[]>(
+      columnFacetGroupsSql(query),
+    );
     const sectors = await tx.$queryRaw<FacetOption[]>(sectorFacetSql(query));
     const entities = await tx.$queryRaw<(FacetOption & { kind: string })[]>(entityFacetSql(query));
     const documents = (
@@ -165,19 +166,44 @@ export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): 
               sectionFacetSql({ ...query, documentId: query.documentId }),
             )
           ).map((s) => ({ ...s, value: String(s.value) }));
-
-    const columns: ClaimFacets["columns"] = {
-      kind: {},
-      status: {},
-      verdict: {},
-      citationMissing: {},
-      hasSources: {},
-      hasQuantities: {},
-    };
-    for (const [key, count] of Object.entries(counts)) {
-      const [facet, value] = key.split(":") as [keyof ClaimFacets["columns"], string];
-      columns[facet][value] = count;
-    }
-    return { sectors, entities, documents, sections, columns };
+    return { sectors, entities, documents, sections, columns: columnCounts(groups, query) };
   });
+}
+
+/** The values each column facet's filter currently allows, or null when that facet is not filtered. */
+function columnFilters(query: ClaimsQuery): Record<ColumnFacet, string[] | null> {
+  const list = (values: string[]) => (values.length ? values : null);
+  const flag = (value: "yes" | "no" | null) => (value ? [value] : null);
+  return {
+    kind: list(query.kinds),
+    status: list(query.statuses),
+    verdict: list(query.verdicts),
+    citationMissing: flag(query.citationMissing),
+    hasSources: flag(query.hasSources),
+    hasQuantities: flag(query.hasQuantities),
+  };
+}
+
+/** Each facet counts the groups that pass every other column facet's filter (never its own). */
+function columnCounts(groups: (Record<ColumnFacet, string> & { count: number })[], query: ClaimsQuery) {
+  const filters = columnFilters(query);
+  // Every value is listed, so a facet option with no claims shows 0 rather than disappearing.
+  const zeros = (values: string[]) => Object.fromEntries(values.map((value) => [value, 0]));
+  const columns: ClaimFacets["columns"] = {
+    kind: zeros(Object.values(ClaimKind)),
+    status: zeros(Object.values(ReviewStatus)),
+    verdict: zeros([...Object.values(Verdict), "none"]),
+    citationMissing: zeros(["yes", "no"]),
+    hasSources: zeros(["yes", "no"]),
+    hasQuantities: zeros(["yes", "no"]),
+  };
+  for (const group of groups) {
+    for (const facet of COLUMN_FACETS) {
+      const passesOthers = COLUMN_FACETS.every(
+        (other) => other === facet || !filters[other] || filters[other].includes(group[other]),
+      );
+      if (passesOthers) columns[facet][group[facet]] = (columns[facet][group[facet]] ?? 0) + group.count;
+    }
+  }
+  return columns;
 }

@@ -33,13 +33,18 @@ export type FacetKey =
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 const CLAIM_VECTOR = raw(`to_tsvector('english', c."text")`);
 
-/** Entities a search names: fuzzy on names and aliases, or by substring for Chinese names (no word boundaries). */
+/**
+ * Entities a search names: fuzzy on names and aliases, or by substring for Chinese names (no word boundaries).
+ * Names and aliases are searched apart, so each `%` can use its own trigram index.
+ */
 export function matchedEntityIdsSql(q: string): Sql {
-  const exact = sql`lower(e."name") = lower(${q}) OR lower(a."alias") = lower(${q})`;
-  const fuzzy = q.length >= MIN_FUZZY_LENGTH ? sql` OR e."name" % ${q} OR a."alias" % ${q}` : empty;
-  const han = HAN.test(q) ? sql` OR a."alias" LIKE ${`%${escapeLike(q)}%`}` : empty;
-  return sql`SELECT DISTINCT e."id" FROM "Entity" e LEFT JOIN "EntityAlias" a ON a."entityId" = e."id"
-    WHERE ${exact}${fuzzy}${han}`;
+  const fuzzy = q.length >= MIN_FUZZY_LENGTH;
+  const byName = sql`SELECT e."id" FROM "Entity" e WHERE lower(e."name") = lower(${q})${fuzzy ? sql` OR e."name" % ${q}` : empty}`;
+  const aliasMatch = HAN.test(q)
+    ? sql`a."alias" LIKE ${`%${escapeLike(q)}%`}`
+    : sql`lower(a."alias") = lower(${q})`;
+  const byAlias = sql`SELECT a."entityId" FROM "EntityAlias" a WHERE ${aliasMatch}${fuzzy ? sql` OR a."alias" % ${q}` : empty}`;
+  return sql`${byName} UNION ${byAlias}`;
 }
 
 function escapeLike(text: string): string {
@@ -47,8 +52,12 @@ function escapeLike(text: string): string {
 }
 
 function searchCondition(q: string): Sql {
-  return sql`(${CLAIM_VECTOR} @@ ${tsQuery(q)} OR EXISTS (
-    SELECT 1 FROM "ClaimEntity" ce WHERE ce."claimId" = c."id" AND ce."entityId" IN (${matchedEntityIdsSql(q)})))`;
+  // A union of two index lookups (full-text GIN, then claims of the matched entities); an OR of the two
+  // conditions would make PostgreSQL compute every claim's tsvector instead.
+  return sql`c."id" IN (
+    SELECT t."id" FROM "Claim" t WHERE to_tsvector('english', t."text") @@ ${tsQuery(q)}
+    UNION
+    SELECT ce."claimId" FROM "ClaimEntity" ce WHERE ce."entityId" IN (${matchedEntityIdsSql(q)}))`;
 }
 
 const yesNo = (value: "yes" | "no", condition: Sql) => (value === "yes" ? condition : sql`NOT ${condition}`);
@@ -161,79 +170,49 @@ export function highlightsSql(q: string, ids: number[]): Sql {
     FROM "Claim" c WHERE c."id" IN (${join(ids)})`;
 }
 
-/** Counts per value of the claim's own columns, each ignoring its own filter, in one scan. */
-export function columnFacetsSql(query: ClaimsQuery): Sql {
-  const columnFacets: FacetKey[] = [
-    "kind",
-    "status",
-    "verdict",
-    "citationMissing",
-    "hasSources",
-    "hasQuantities",
-  ];
-  const conditions = filterConditions(query);
-  const othersThan = (facet: FacetKey) => {
-    const others = conditions.filter(([key]) => key !== facet && columnFacets.includes(key as FacetKey));
-    return others.length
-      ? sql` AND ${join(
-          others.map(([, c]) => c),
-          " AND ",
-        )}`
-      : empty;
-  };
-  const counts = (facet: FacetKey, values: [string, Sql][]) =>
-    values.map(
-      ([value, condition]) =>
-        sql`count(*) FILTER (WHERE ${condition}${othersThan(facet)})::int AS ${raw(`"${facet}:${value}"`)}`,
-    );
-  const columns = [
-    ...counts(
-      "kind",
-      ["STATISTIC", "EVENT", "ASSESSMENT", "FORECAST", "QUOTE", "ATTRIBUTION"].map((k) => [
-        k,
-        sql`c."kind"::text = ${k}`,
-      ]),
-    ),
-    ...counts(
-      "status",
-      ["UNREVIEWED", "IN_REVIEW", "REVIEWED"].map((s) => [s, sql`c."status"::text = ${s}`]),
-    ),
-    ...counts("verdict", [
-      ...[
-        "SUPPORTED",
-        "MOSTLY_SUPPORTED",
-        "MIXED",
-        "MISLEADING",
-        "UNSUPPORTED",
-        "FALSE",
-        "UNVERIFIABLE",
-        "OPINION",
-      ].map((v): [string, Sql] => [v, sql`c."verdict"::text = ${v}`]),
-      ["none", sql`c."verdict" IS NULL`],
-    ]),
-    ...counts("citationMissing", [
-      ["yes", sql`c."citationMissing"`],
-      ["no", sql`NOT c."citationMissing"`],
-    ]),
-    ...counts("hasSources", [
-      ["yes", HAS_SOURCES],
-      ["no", sql`NOT ${HAS_SOURCES}`],
-    ]),
-    ...counts("hasQuantities", [
-      ["yes", HAS_QUANTITIES],
-      ["no", sql`NOT ${HAS_QUANTITIES}`],
-    ]),
-  ];
-  const base = conditions.filter(([key]) => !columnFacets.includes(key as FacetKey)).map(([, c]) => c);
-  return sql`SELECT ${join(columns)} FROM "Claim" c ${whereSql(base)}`;
+/** The facets that are columns of the claim (or flags computed per claim), counted by columnFacetGroupsSql. */
+export const COLUMN_FACETS = [
+  "kind",
+  "status",
+  "verdict",
+  "citationMissing",
+  "hasSources",
+  "hasQuantities",
+] as const;
+export type ColumnFacet = (typeof COLUMN_FACETS)[number];
+
+/**
+ * How many matching claims share each combination of the column facets' values (a few hundred groups at most),
+ * under every filter except the column facets' own; the data layer derives each facet's counts from these groups.
+ * One scan serves all six facets.
+ */
+export function columnFacetGroupsSql(query: ClaimsQuery): Sql {
+  const base = filterConditions(query)
+    .filter(([key]) => !(COLUMN_FACETS as readonly string[]).includes(key))
+    .map(([, c]) => c);
+  return sql`SELECT c."kind"::text AS "kind", c."status"::text AS "status", COALESCE(c."verdict"::text, 'none') AS "verdict",
+      CASE WHEN c."citationMissing" THEN 'yes' ELSE 'no' END AS "citationMissing",
+      CASE WHEN c."id" IN (SELECT "claimId" FROM "ClaimSource") THEN 'yes' ELSE 'no' END AS "hasSources",
+      CASE WHEN c."id" IN (SELECT "claimId" FROM "Quantity") THEN 'yes' ELSE 'no' END AS "hasQuantities",
+      count(*)::int AS "count"
+    FROM "Claim" c ${whereSql(base)}
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+/** `c."id" IN (matching ids)` ignoring some facets, or nothing when no other filter is active. */
+function matchingClaimsCondition(query: ClaimsQuery, except: FacetKey[], column: string): Sql {
+  const conditions = filterConditions(query).filter(([key]) => !except.includes(key as FacetKey));
+  if (!conditions.length) return empty;
+  return sql`AND ${raw(column)} IN (SELECT c."id" FROM "Claim" c ${whereSql(conditions.map(([, c]) => c))})`;
 }
 
 export function sectorFacetSql(query: ClaimsQuery): Sql {
-  return sql`SELECT sec."slug" AS "value", sec."name" AS "label", count(c."id")::int AS "count"
-    FROM "Sector" sec
-    LEFT JOIN "ClaimSector" cs ON cs."sectorId" = sec."id"
-    LEFT JOIN "Claim" c ON c."id" = cs."claimId" AND c."id" IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query, ["sector"])})
-    GROUP BY sec."id" ORDER BY sec."position"`;
+  return sql`SELECT sec."slug" AS "value", sec."name" AS "label", COALESCE(counts."count", 0)::int AS "count"
+    FROM "Sector" sec LEFT JOIN (
+      SELECT cs."sectorId", count(*) AS "count" FROM "ClaimSector" cs
+      WHERE true ${matchingClaimsCondition(query, ["sector"], `cs."claimId"`)}
+      GROUP BY cs."sectorId") counts ON counts."sectorId" = sec."id"
+    ORDER BY sec."position"`;
 }
 
 /** The most-named entities among the matching claims, plus every selected one so its chip shows a count. */
@@ -241,7 +220,7 @@ export function entityFacetSql(query: ClaimsQuery, limit = 15): Sql {
   const selected = query.entities.length ? sql`OR en."slug" IN (${join(query.entities)})` : empty;
   return sql`WITH counts AS (
       SELECT ce."entityId", count(*)::int AS "count" FROM "ClaimEntity" ce
-      WHERE ce."claimId" IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)})
+      WHERE true ${matchingClaimsCondition(query, [], `ce."claimId"`)}
       GROUP BY ce."entityId")
     SELECT en."slug" AS "value", en."name" AS "label", en."kind"::text AS "kind", COALESCE(counts."count", 0) AS "count"
     FROM "Entity" en LEFT JOIN counts ON counts."entityId" = en."id"
@@ -258,9 +237,9 @@ export function documentFacetSql(query: ClaimsQuery): Sql {
 
 /** Sections are offered once a document is chosen; across documents their headings would mean little. */
 export function sectionFacetSql(query: ClaimsQuery & { documentId: number }): Sql {
-  return sql`SELECT s."id" AS "value", s."heading" AS "label", s."level", count(c."id")::int AS "count"
+  return sql`SELECT s."id" AS "value", s."heading" AS "label", s."level", count(m."id")::int AS "count"
     FROM "Section" s
-    LEFT JOIN "Claim" c ON c."sectionId" = s."id" AND c."id" IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query, ["section"])})
+    LEFT JOIN (SELECT c."id", c."sectionId" FROM "Claim" c ${claimsWhereSql(query, ["section"])}) m ON m."sectionId" = s."id"
     WHERE s."documentId" = ${query.documentId}
     GROUP BY s."id" ORDER BY s."order"`;
 }
