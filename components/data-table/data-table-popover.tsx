@@ -23,6 +23,23 @@ export interface DataTablePopoverProps {
 export const TRIGGER_CLASS =
   "inline-flex h-8 items-center gap-1.5 rounded-md border bg-surface px-2.5 text-sm font-medium whitespace-nowrap text-foreground shadow-xs transition-colors hover:bg-muted aria-expanded:bg-muted data-active:border-brand/40 data-active:bg-brand-soft/60 dark:shadow-none";
 
+/**
+ * Runs once when a panel opens (a module-level function keeps the ref stable, so re-renders do not re-run it).
+ * On a narrow screen a panel opened near the edge would run off it: it slides back in. Then its first control
+ * (marked data-autofocus, else the first focusable one) takes focus.
+ */
+function placeAndFocus(node: HTMLDivElement | null) {
+  if (!node) return;
+  const margin = 8;
+  const { left, right } = node.getBoundingClientRect();
+  const shift = Math.max(margin - left, Math.min(0, window.innerWidth - margin - right));
+  if (shift) node.style.translate = `${shift}px 0`;
+  const target =
+    node.querySelector<HTMLElement>("[data-autofocus]") ??
+    node.querySelector<HTMLElement>("input, button, [tabindex]:not([tabindex='-1'])");
+  target?.focus({ preventScroll: true });
+}
+
 export function DataTablePopover({
   trigger,
   label,
@@ -103,17 +120,11 @@ export function DataTablePopover({
       {open ? (
         <div
           id={panelId}
-          // The panel's first control (marked data-autofocus, else the first focusable one) takes focus on open.
-          ref={(node) => {
-            const target =
-              node?.querySelector<HTMLElement>("[data-autofocus]") ??
-              node?.querySelector<HTMLElement>("input, button, [tabindex]:not([tabindex='-1'])");
-            target?.focus({ preventScroll: true });
-          }}
+          ref={placeAndFocus}
           role={popup === "dialog" ? "dialog" : undefined}
           aria-labelledby={popup === "dialog" ? buttonId : undefined}
           className={clsx(
-            "absolute top-full z-30 mt-1.5 w-64 rounded-lg border bg-surface p-1 text-sm shadow-lg",
+            "absolute top-full z-30 mt-1.5 w-64 max-w-[calc(100vw-1rem)] rounded-lg border bg-surface p-1 text-sm shadow-lg",
             align === "end" ? "right-0" : "left-0",
             panelClassName,
           )}

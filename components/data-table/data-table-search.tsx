@@ -30,12 +30,12 @@ export function DataTableSearch({
 }) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
-  const [shown, setShown] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
   const [submitted, setSubmitted] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  if (value !== shown) {
-    setShown(value);
+  if (value !== lastValue) {
+    setLastValue(value);
     if (value !== submitted) setDraft(null);
   }
 

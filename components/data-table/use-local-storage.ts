@@ -22,17 +22,16 @@ function read(key: string): string | null {
   }
 }
 
-export function useLocalStorage(key: string): [string | null, (value: string | null) => void] {
+export function useLocalStorage(key: string): [string | null, (value: string) => void] {
   const value = useSyncExternalStore(
     subscribe,
     () => read(key),
     () => null,
   );
   const setValue = useCallback(
-    (next: string | null) => {
+    (next: string) => {
       try {
-        if (next === null) window.localStorage.removeItem(key);
-        else window.localStorage.setItem(key, next);
+        window.localStorage.setItem(key, next);
       } catch {
         return;
       }

@@ -28,7 +28,7 @@ import { formatDate, formatNumber } from "@/lib/format";
 import type { SortColumn } from "@/lib/validations/claims";
 
 /** Query fields a filter menu sets; the entity typeahead sets `entities`. */
-export type ClaimsFilterKey =
+type ClaimsFilterKey =
   | "kinds"
   | "sectors"
   | "statuses"
@@ -66,7 +66,7 @@ export const claimsTableFeatures = tableFeatures({
 });
 
 /** "none" is a filter value, not a verdict, so the verdict scale in lib/domain has no label for it. */
-export const NO_VERDICT_LABEL = "No verdict yet";
+const NO_VERDICT_LABEL = "No verdict yet";
 
 const helper = createColumnHelper<typeof claimsTableFeatures, ClaimRow>();
 
@@ -316,7 +316,7 @@ function ClaimCell({ claim }: { claim: ClaimRow }) {
 }
 
 /** Marks the search matches; spans are code-point offsets, so text is cut by code point, never by UTF-16 unit. */
-export function HighlightedText({ text, spans }: { text: string; spans: readonly [number, number][] }) {
+function HighlightedText({ text, spans }: { text: string; spans: readonly [number, number][] }) {
   if (!spans.length) return text;
   const chars = Array.from(text);
   const parts: ReactNode[] = [];

@@ -17,6 +17,7 @@ import { ariaSort } from "@/components/data-table/data-table-column-header";
 import { DataTableDensityToggle, useDensity } from "@/components/data-table/data-table-density-toggle";
 import { DownloadIcon } from "@/components/data-table/data-table-icons";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableSortSelect } from "@/components/data-table/data-table-sort-select";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { useLocalStorage } from "@/components/data-table/use-local-storage";
 import { Code } from "@/components/ui/code";
@@ -143,15 +144,22 @@ export function ClaimsTable({
                 href={exportHref("csv")}
                 download={`claimdesk-claims${filtered ? "-filtered" : ""}.csv`}
               >
-                Download CSV
+                CSV
               </ExportLink>
               <ExportLink
                 href={exportHref("json")}
                 download={`claimdesk-claims${filtered ? "-filtered" : ""}.json`}
               >
-                Download JSON
+                JSON
               </ExportLink>
             </>
+          ) : null}
+          {rows.length > 1 ? (
+            <DataTableSortSelect
+              columns={table.getAllLeafColumns()}
+              defaultLabel={query.q ? "Most relevant first" : "Reading order"}
+              className="md:hidden"
+            />
           ) : null}
           <DataTableViewOptions columns={table.getAllLeafColumns()} />
           <DataTableDensityToggle density={density} onChange={setDensity} />
@@ -295,7 +303,7 @@ export function ClaimsTable({
         </div>
       )}
 
-      {total > 0 ? (
+      {rows.length > 0 ? (
         <DataTablePagination
           table={table}
           pagination={pagination}
@@ -308,6 +316,7 @@ export function ClaimsTable({
 }
 
 function ExportLink({ href, download, children }: { href: string; download: string; children: string }) {
+  // "Download" is spelt out where there is room and always read out; a phone shows the format alone.
   return (
     <a
       href={href}
@@ -315,6 +324,7 @@ function ExportLink({ href, download, children }: { href: string; download: stri
       className="inline-flex h-8 items-center gap-1.5 rounded-md border bg-surface px-2.5 text-sm font-medium whitespace-nowrap shadow-xs transition-colors hover:bg-muted dark:shadow-none"
     >
       <DownloadIcon className="size-4 text-muted-foreground" />
+      <span className="sr-only sm:not-sr-only">Download </span>
       {children}
     </a>
   );
