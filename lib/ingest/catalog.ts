@@ -54,6 +54,9 @@ export interface Catalog {
   sources: z.infer<typeof sourcesSchema>;
 }
 
+/** Imports write hundreds of rows in one transaction; Prisma's 5 s default is too short on a busy machine. */
+export const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
 export interface SyncReport {
   created: number;
   updated: number;
@@ -133,6 +136,6 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
       else continue;
       count(!existing);
     }
-  });
+  }, IMPORT_TRANSACTION);
   return report;
 }

@@ -4,6 +4,7 @@
 
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/prisma-client";
+import { IMPORT_TRANSACTION } from "./catalog";
 import type { Overlay } from "./overlay";
 import { ingestText, type IngestResult, type SourceCue } from "./pipeline";
 import type { SectorRule } from "./sectors";
@@ -128,7 +129,7 @@ export async function importDocument(
       });
     }
     return document.id;
-  });
+  }, IMPORT_TRANSACTION);
   return { status: "imported", documentId, claims: result.claims.length, skipped: result.skipped };
 }
 

@@ -31,7 +31,7 @@ export type FacetKey =
   | "hasQuantities";
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
-const CLAIM_VECTOR = raw(`to_tsvector('english', c."text")`);
+const CLAIM_VECTOR = raw(`c."searchVector"`);
 
 /**
  * Entities a search names: fuzzy on names and aliases, or by substring for Chinese names (no word boundaries).
@@ -55,7 +55,7 @@ function searchCondition(q: string): Sql {
   // A union of two index lookups (full-text GIN, then claims of the matched entities); an OR of the two
   // conditions would make PostgreSQL compute every claim's tsvector instead.
   return sql`c."id" IN (
-    SELECT t."id" FROM "Claim" t WHERE to_tsvector('english', t."text") @@ ${tsQuery(q)}
+    SELECT t."id" FROM "Claim" t WHERE t."searchVector" @@ ${tsQuery(q)}
     UNION
     SELECT ce."claimId" FROM "ClaimEntity" ce WHERE ce."entityId" IN (${matchedEntityIdsSql(q)}))`;
 }
@@ -190,13 +190,20 @@ export function columnFacetGroupsSql(query: ClaimsQuery): Sql {
   const base = filterConditions(query)
     .filter(([key]) => !(COLUMN_FACETS as readonly string[]).includes(key))
     .map(([, c]) => c);
-  return sql`SELECT c."kind"::text AS "kind", c."status"::text AS "status", COALESCE(c."verdict"::text, 'none') AS "verdict",
-      CASE WHEN c."citationMissing" THEN 'yes' ELSE 'no' END AS "citationMissing",
-      CASE WHEN c."id" IN (SELECT "claimId" FROM "ClaimSource") THEN 'yes' ELSE 'no' END AS "hasSources",
-      CASE WHEN c."id" IN (SELECT "claimId" FROM "Quantity") THEN 'yes' ELSE 'no' END AS "hasQuantities",
-      count(*)::int AS "count"
-    FROM "Claim" c ${whereSql(base)}
-    GROUP BY 1, 2, 3, 4, 5, 6`;
+  // Grouping by the plain columns lets the planner see how few groups there are and hash them; grouping by text
+  // expressions made it sort all claims instead (0.5 s at 100k claims).
+  return sql`SELECT g."kind"::text AS "kind", g."status"::text AS "status", COALESCE(g."verdict"::text, 'none') AS "verdict",
+      CASE WHEN g."citationMissing" THEN 'yes' ELSE 'no' END AS "citationMissing",
+      CASE WHEN g."hasSources" THEN 'yes' ELSE 'no' END AS "hasSources",
+      CASE WHEN g."hasQuantities" THEN 'yes' ELSE 'no' END AS "hasQuantities",
+      g."count"
+    FROM (
+      SELECT c."kind", c."status", c."verdict", c."citationMissing",
+        c."id" IN (SELECT "claimId" FROM "ClaimSource") AS "hasSources",
+        c."id" IN (SELECT "claimId" FROM "Quantity") AS "hasQuantities",
+        count(*)::int AS "count"
+      FROM "Claim" c ${whereSql(base)}
+      GROUP BY c."kind", c."status", c."verdict", c."citationMissing", 5, 6) g`;
 }
 
 /** `c."id" IN (matching ids)` ignoring some facets, or nothing when no other filter is active. */
