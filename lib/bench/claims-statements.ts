@@ -5,7 +5,7 @@
 import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import {
-  TRIGRAM_THRESHOLD_SQL,
+  QUERY_SETTINGS_SQL,
   claimsCountSql,
   claimsPageSql,
   columnFacetGroupsSql,
@@ -72,7 +72,7 @@ export async function inTransaction<T>(
 ): Promise<T> {
   await client.query("BEGIN");
   try {
-    if (query.q) await run(client, TRIGRAM_THRESHOLD_SQL);
+    await run(client, QUERY_SETTINGS_SQL);
     const result = await work();
     await client.query("COMMIT");
     return result;
@@ -84,7 +84,7 @@ export async function inTransaction<T>(
   }
 }
 
-export async function run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+async function run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
   client: pg.ClientBase,
   sql: Prisma.Sql,
 ): Promise<Row[]> {

@@ -5,7 +5,7 @@ import { ClaimKind, ReviewStatus, Verdict, type EntityRole } from "@/lib/generat
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
 import {
-  TRIGRAM_THRESHOLD_SQL,
+  QUERY_SETTINGS_SQL,
   claimsCountSql,
   claimsPageSql,
   COLUMN_FACETS,
@@ -16,6 +16,7 @@ import {
   highlightsSql,
   sectionFacetSql,
   sectorFacetSql,
+  type Sql,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
 
@@ -63,7 +64,7 @@ export interface ClaimFacets {
 
 export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
   const { ids, total, marks, claims } = await db.$transaction(async (tx) => {
-    if (query.q) await tx.$executeRaw(TRIGRAM_THRESHOLD_SQL);
+    await tx.$queryRaw(QUERY_SETTINGS_SQL);
     const [{ total }] = await tx.$queryRaw<[{ total: number }]>(claimsCountSql(query));
     const ids = (await tx.$queryRaw<{ id: number }[]>(claimsPageSql(query))).map((r) => r.id);
     if (!ids.length) return { ids, total, marks: [], claims: [] };
@@ -147,27 +148,36 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
   return merged;
 }
 
-export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
+/** One statement in its own transaction with the claims settings, so facets can run side by side on the pool. */
+function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
   return db.$transaction(async (tx) => {
-    if (query.q) await tx.$executeRaw(TRIGRAM_THRESHOLD_SQL);
-    const groups = await tx.$queryRaw<(Record<ColumnFacet, string> & { count: number })[]>(
-      columnFacetGroupsSql(query),
-    );
-    const sectors = await tx.$queryRaw<FacetOption[]>(sectorFacetSql(query));
-    const entities = await tx.$queryRaw<(FacetOption & { kind: string })[]>(entityFacetSql(query));
-    const documents = (
-      await tx.$queryRaw<{ value: number; label: string; count: number }[]>(documentFacetSql(query))
-    ).map((d) => ({ ...d, value: String(d.value) }));
-    const sections =
-      query.documentId === null
-        ? []
-        : (
-            await tx.$queryRaw<{ value: number; label: string; count: number; level: number }[]>(
-              sectionFacetSql({ ...query, documentId: query.documentId }),
-            )
-          ).map((s) => ({ ...s, value: String(s.value) }));
-    return { sectors, entities, documents, sections, columns: columnCounts(groups, query) };
+    await tx.$queryRaw(QUERY_SETTINGS_SQL);
+    return tx.$queryRaw<T>(statement);
   });
+}
+
+export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
+  type Groups = (Record<ColumnFacet, string> & { count: number })[];
+  type Counted = { value: number; label: string; count: number }[];
+  const [groups, sectors, entities, documents, sections] = await Promise.all([
+    withSettings<Groups>(db, columnFacetGroupsSql(query)),
+    withSettings<FacetOption[]>(db, sectorFacetSql(query)),
+    withSettings<(FacetOption & { kind: string })[]>(db, entityFacetSql(query)),
+    withSettings<Counted>(db, documentFacetSql(query)),
+    query.documentId === null
+      ? Promise.resolve([])
+      : withSettings<(Counted[number] & { level: number })[]>(
+          db,
+          sectionFacetSql({ ...query, documentId: query.documentId }),
+        ),
+  ]);
+  return {
+    sectors,
+    entities,
+    documents: documents.map((d) => ({ ...d, value: String(d.value) })),
+    sections: sections.map((s) => ({ ...s, value: String(s.value) })),
+    columns: columnCounts(groups, query),
+  };
 }
 
 /** The values each column facet's filter currently allows, or null when that facet is not filtered. */
