@@ -42,7 +42,7 @@ export async function explainStatements(
   return summaries;
 }
 
-export function summarisePlan(label: string, lines: string[], largeTables: Set<string>): PlanSummary {
+function summarisePlan(label: string, lines: string[], largeTables: Set<string>): PlanSummary {
   const indexes = new Set<string>();
   const largeSeqScans = new Set<string>();
   for (const line of lines) {

@@ -7,13 +7,15 @@ import fs from "node:fs";
 const SAMPLE_INTERVAL_MS = 50;
 
 /** `pid` and all its descendants that are alive now. */
-export function processTree(pid: number): number[] {
+function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const parent = parentPid(Number(entry));
     if (parent === null) continue;
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    const siblings = children.get(parent) ?? [];
+    siblings.push(Number(entry));
+    children.set(parent, siblings);
   }
   const tree: number[] = [];
   for (const queue = [pid]; queue.length > 0;) {

@@ -34,6 +34,7 @@ export function renderReport(result: BenchResult, command: string): string {
     `| CPU | ${machine.cpu}, ${machine.cores} cores |`,
     `| Memory | ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GiB |`,
     `| OS | ${machine.os} |`,
+    `| Load average (1 min) | ${machine.load.start.toFixed(2)} at the start, ${machine.load.end?.toFixed(2) ?? "–"} at the end (${machine.cores} cores: above that, other work competed for the CPU) |`,
     `| Node.js | ${machine.node} |`,
     `| Database | ${machine.database ?? "not reached"}${corpus.database ? `: ${corpus.database}` : ""} |`,
     `| App | production build (\`next build\`, \`next start\`) of commit ${result.app.commit}${
@@ -107,7 +108,8 @@ export function renderReport(result: BenchResult, command: string): string {
   else if (exported.error) push(`Not measured: ${exported.error}`, "");
   else {
     push(
-      `\`GET ${EXPORT_SCENARIO.path}\`, ${exported.seconds.length} downloads after one warm-up. Peak memory: resident set of the ` +
+      `\`GET ${EXPORT_SCENARIO.path}\` from a freshly started server, ${exported.seconds.length} downloads after one warm-up. ` +
+        "Peak memory: resident set of the " +
         "`next start` process and its children during each download, the larger of a 50 ms /proc sample of the tree's total " +
         "and the kernel's high-water marks (VmHWM, reset before each download).",
       "",

@@ -65,7 +65,7 @@ export const LOOP_BUDGET_MS = 45_000;
 /** A page faster than this fraction of its SQL cannot be running that SQL. */
 const MIN_PLAUSIBLE_RATIO = 0.4;
 
-export type Verdict = "PASS" | "FAIL" | "n/a";
+export type Outcome = "PASS" | "FAIL" | "n/a";
 
 export interface PageResult {
   name: string;
@@ -77,7 +77,7 @@ export interface PageResult {
   target?: Target;
   /** Missed targets and implausible figures, worded for the report. */
   problems: string[];
-  verdict: Verdict;
+  verdict: Outcome;
 }
 
 export interface SqlResult {
@@ -99,14 +99,23 @@ export interface ExportResult {
   /** Resident memory of the server before the first measured download. */
   baselineBytes: number;
   error?: string;
-  verdict: Verdict;
+  verdict: Outcome;
 }
 
 export interface BenchResult {
   options: BenchOptions;
   startedAt: Date;
   finishedAt?: Date;
-  machine: { cpu: string; cores: number; memoryBytes: number; node: string; os: string; database?: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryBytes: number;
+    node: string;
+    os: string;
+    database?: string;
+    /** 1-minute load average at the start and the end: other work on the machine skews every figure. */
+    load: { start: number; end?: number };
+  };
   app: { commit: string; uncommitted: string[]; built?: boolean };
   corpus: {
     options: SyntheticCorpusOptions;
@@ -120,7 +129,7 @@ export interface BenchResult {
   sql: SqlResult[];
   plans: { filter: string; plans: PlanSummary[]; error?: string }[];
   export?: ExportResult;
-  firstLoad?: { result: FirstLoadJs | null; error?: string; verdict: Verdict };
+  firstLoad?: { result: FirstLoadJs | null; error?: string; verdict: Outcome };
   /** Every missed target and every stage that could not run, worded for the console and the report. */
   failures: string[];
 }
@@ -140,6 +149,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       memoryBytes: os.totalmem(),
       node: process.version,
       os: `${os.type()} ${os.release()}`,
+      load: { start: os.loadavg()[0]! },
     },
     app: gitState(),
     corpus: {
@@ -201,6 +211,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       }
     }
     result.plans = await explainFilters(client, context);
+    // A fresh server, so that the peak is the export's own plus a bare server, not the heap the pages left behind.
+    await server.stop();
+    server = await startNextServer({ databaseUrl: database.url });
     result.export = await measureExport(server, corpusOptions.claims, options, signal, log);
   } catch (error) {
     result.failures.push(`The bench stopped early: ${errorMessage(error)}`);
@@ -218,6 +231,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       ? { result: null, error: "there is no successful build to measure", verdict: "FAIL" }
       : await measureFirstLoad();
   result.finishedAt = new Date();
+  result.machine.load.end = os.loadavg()[0]!;
   result.failures.push(...collectFailures(result));
   return result;
 }
@@ -261,6 +275,7 @@ async function measureSql(
       );
     } catch (error) {
       results.push({ filter: filter.name, params, error: errorMessage(error) });
+      log(`SQL ${filter.name}: ${errorMessage(error)}`);
     }
   }
   return results;
@@ -305,8 +320,8 @@ async function measurePage(
   if (page.ratio !== undefined && page.ratio < MIN_PLAUSIBLE_RATIO) {
     // Even running list and facets in parallel, a page cannot beat half the time of its own SQL.
     page.problems.push(
-      `answers in ${page.ratio.toFixed(2)}x the time of the SQL it should run: it does not run the claims queries ` +
-        "(a placeholder page, or a stale build with --no-build?)",
+      `answers in ${page.ratio.toFixed(2)}x the time of the SQL it should run: either it does not run these queries ` +
+        "(a placeholder page, a stale build with --no-build) or other load on the machine skewed one of the figures",
     );
   }
   const target = scenario.target;

@@ -46,7 +46,7 @@ export interface SyntheticCorpusOptions {
 }
 
 /** The corpus the issue asks the bench to measure: 100k claims at the seed's proportions. */
-export const BENCH_CORPUS_OPTIONS: SyntheticCorpusOptions = {
+const BENCH_CORPUS_OPTIONS: SyntheticCorpusOptions = {
   seed: "claimdesk-bench-v1",
   claims: 100_000,
   documents: 400,
@@ -1103,7 +1103,7 @@ class ClaimWriter {
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
-export function codePointLength(text: string): number {
+function codePointLength(text: string): number {
   let length = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -26,7 +26,7 @@ export interface Timing {
 export class LoopFailure extends Error {}
 
 /** Nearest-rank percentile: always one of the measured values, never an interpolation. */
-export function percentile(values: number[], p: number): number {
+function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -70,6 +70,8 @@ export interface FetchedBody {
   body: Buffer;
 }
 
+const STREAMED_ERROR = /\bE\{\\?"digest\\?":\\?"([^"\\]+)/;
+
 /** GET with the whole body read: the time to the last byte is what a reader waits for on a streamed page. */
 export async function fetchBody(url: string, signal: AbortSignal): Promise<FetchedBody> {
   let response: Response;
@@ -84,6 +86,16 @@ export async function fetchBody(url: string, signal: AbortSignal): Promise<Fetch
   if (response.status !== 200) {
     const where = response.headers.get("location");
     throw new LoopFailure(`GET ${url} answered ${response.status}${where ? ` (to ${where})` : ""}`);
+  }
+  // A streamed page has sent 200 before a Suspense boundary fails; the failure only shows in the RSC payload as an
+  // error row (`E{"digest":...}`) that makes the browser render error.tsx. Timing that as a page would flatter it.
+  const streamedError = response.headers.get("content-type")?.includes("text/html")
+    ? STREAMED_ERROR.exec(body.toString("utf8"))
+    : null;
+  if (streamedError) {
+    throw new LoopFailure(
+      `GET ${url} streamed a server error (digest ${streamedError[1]}) after answering 200`,
+    );
   }
   return { status: response.status, bytes: body.length, body };
 }
