@@ -22,10 +22,13 @@ export function DataTableToolbarSkeleton({ filterWidths }: { filterWidths: reado
  */
 export function DataTableSkeleton({
   columns,
+  actionWidths = [],
   rowCount = 10,
   label = "Loading table…",
 }: {
   columns: readonly { header: string; cell: string; className?: string }[];
+  /** The controls above the table (export, column menu…), right-aligned. */
+  actionWidths?: readonly string[];
   rowCount?: number;
   label?: string;
 }) {
@@ -34,15 +37,18 @@ export function DataTableSkeleton({
       <span className="sr-only">{label}</span>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Skeleton className="h-5 w-40" />
-        <div className="flex gap-2">
-          <Skeleton className="h-8 w-32" />
-          <Skeleton className="h-8 w-24" />
+        <div className="flex flex-wrap gap-2">
+          {actionWidths.map((width, index) => (
+            <Skeleton key={index} className={clsx("h-8", width)} />
+          ))}
         </div>
       </div>
       <div className="overflow-hidden rounded-xl border bg-surface">
         <div className="flex gap-4 border-b bg-muted/60 px-4 py-3">
           {columns.map((column, index) => (
-            <Skeleton key={index} className={clsx("h-4 shrink-0", column.header, column.className)} />
+            <div key={index} className={clsx("shrink-0", column.cell, column.className)}>
+              <Skeleton className={clsx("h-4", column.header)} />
+            </div>
           ))}
         </div>
         <div className="divide-y">

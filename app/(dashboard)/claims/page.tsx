@@ -11,18 +11,19 @@ import { ClaimsTableToolbar } from "./_components/claims-table-toolbar";
 
 export const metadata: Metadata = { title: "Claims" };
 
-/** Widths of the table skeleton's columns, in the table's column order. */
+/** Widths of the table skeleton's columns, in the order of the columns shown by default. */
 const SKELETON_COLUMNS = [
-  { header: "w-12", cell: "w-[22rem] grow" },
+  { header: "w-12", cell: "w-[22rem] max-w-full grow" },
   { header: "w-10", cell: "w-16" },
   { header: "w-14", cell: "w-28", className: "hidden md:flex" },
   { header: "w-14", cell: "w-32", className: "hidden md:flex" },
   { header: "w-12", cell: "w-20", className: "hidden lg:flex" },
   { header: "w-12", cell: "w-16", className: "hidden lg:flex" },
   { header: "w-12", cell: "w-8", className: "hidden lg:flex" },
-  { header: "w-14", cell: "w-32", className: "hidden xl:flex" },
-  { header: "w-14", cell: "w-20", className: "hidden xl:flex" },
+  { header: "w-14", cell: "w-28", className: "hidden lg:flex" },
 ] as const;
+
+const SKELETON_ACTIONS = ["w-32", "w-32", "w-32", "w-24"] as const;
 
 const SKELETON_FILTERS = ["w-20", "w-24", "w-20", "w-20", "w-22", "w-26", "w-36", "w-32", "w-30"] as const;
 
@@ -55,7 +56,13 @@ export default async function ClaimsPage({
           {/* Keyed by the query: a new query shows the skeleton until its own rows arrive, never stale rows. */}
           <Suspense
             key={serializeClaimsQuery(query).toString()}
-            fallback={<DataTableSkeleton columns={SKELETON_COLUMNS} rowCount={Math.min(query.size, 10)} />}
+            fallback={
+              <DataTableSkeleton
+                columns={SKELETON_COLUMNS}
+                actionWidths={SKELETON_ACTIONS}
+                rowCount={Math.min(query.size, 10)}
+              />
+            }
           >
             <ClaimsTable claims={claims} facets={facets} allClaims={allClaims} />
           </Suspense>
