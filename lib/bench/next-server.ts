@@ -33,6 +33,15 @@ export async function buildApp({
   return true;
 }
 
+/** The id of the build in .next, or undefined when there is none. */
+export function readBuildId(): string | undefined {
+  try {
+    return fs.readFileSync(BUILD_ID, "utf8").trim();
+  } catch {
+    return undefined;
+  }
+}
+
 export interface NextServer {
   origin: string;
   pid: number;

@@ -41,7 +41,7 @@ export function renderReport(result: BenchResult, command: string): string {
       result.app.uncommitted.length
         ? `, plus uncommitted changes to ${result.app.uncommitted.length} file(s) under app/, lib/, components/`
         : ""
-    }${result.app.built === false ? "; existing build reused (--no-build)" : ""} |`,
+    }${result.app.buildId ? ` (build id ${result.app.buildId})` : ""}${result.app.built === false ? "; existing build reused (--no-build)" : ""} |`,
     "",
   );
 

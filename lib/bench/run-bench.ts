@@ -17,7 +17,7 @@ import {
 import { firstLoadJs, type FirstLoadJs } from "./bundle-size";
 import { claimsStatements, runClaimsFacets, runClaimsList } from "./claims-statements";
 import { explainStatements, type PlanSummary } from "./explain";
-import { buildApp, startNextServer, type NextServer } from "./next-server";
+import { buildApp, readBuildId, startNextServer, type NextServer } from "./next-server";
 import { treeRss, watchPeakMemory } from "./process-memory";
 import {
   CLAIMS_FILTERS,
@@ -116,7 +116,7 @@ export interface BenchResult {
     /** 1-minute load average at the start and the end: other work on the machine skews every figure. */
     load: { start: number; end?: number };
   };
-  app: { commit: string; uncommitted: string[]; built?: boolean };
+  app: { commit: string; uncommitted: string[]; built?: boolean; buildId?: string };
   corpus: {
     options: SyntheticCorpusOptions;
     rows: Record<keyof SyntheticCorpus, number>;
@@ -196,6 +196,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 
     log(options.build ? "building the app (next build)" : "reusing the existing build when there is one");
     result.app.built = await buildApp({ reuse: !options.build, databaseUrl: database.url });
+    result.app.buildId = readBuildId();
+    // Read now: a build someone else starts in this tree later would replace the chunks it lists.
+    result.firstLoad = await measureFirstLoad();
     server = await startNextServer({ databaseUrl: database.url });
     log(`next start serving ${server.origin} (pid ${server.pid})`);
 
@@ -225,11 +228,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     await database?.stop();
     for (const name of signals) process.off(name, onSignal);
   }
-  // After a failed build the diagnostics file still lists the previous build's chunks, which are gone.
-  result.firstLoad =
-    result.app.built === undefined
-      ? { result: null, error: "there is no successful build to measure", verdict: "FAIL" }
-      : await measureFirstLoad();
+  result.firstLoad ??= { result: null, error: "there is no successful build to measure", verdict: "FAIL" };
+  if (result.app.buildId && readBuildId() !== result.app.buildId) {
+    result.failures.push(
+      "Another `next build` replaced .next during the run: later figures may come from a different build. Run again.",
+    );
+  }
   result.finishedAt = new Date();
   result.machine.load.end = os.loadavg()[0]!;
   result.failures.push(...collectFailures(result));
