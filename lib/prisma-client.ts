@@ -3,7 +3,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client.ts";
 
 export function createPrismaClient(connectionString: string) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString }),
+    // The embedded database runs one transaction at a time, so a page that starts several (the claims table and
+    // its facets) queues them; Prisma's 2 s default wait to start one failed such pages under concurrent loads.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
 }
 
 export type Prisma = ReturnType<typeof createPrismaClient>;
