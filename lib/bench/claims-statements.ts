@@ -23,11 +23,12 @@ export interface LabelledStatement {
 }
 
 /**
- * getClaims: count, page of ids, and highlights when searching. Its final Prisma findMany of one page of rows by
- * primary key is not part of the builder and is left out, so the ratio slightly overstates the app's overhead.
+ * getClaims: count, page of ids, and highlights when searching, in one transaction. Its final Prisma findMany of one
+ * page of rows by primary key is not part of the builder and is left out, so the ratio slightly overstates the app's
+ * overhead.
  */
 export async function runClaimsList(client: pg.ClientBase, query: ClaimsQuery): Promise<number[]> {
-  return inTransaction(client, query, async () => {
+  return inTransaction(client, async () => {
     await run(client, claimsCountSql(query));
     const ids = (await run<{ id: number }>(client, claimsPageSql(query))).map((row) => row.id);
     if (query.q && ids.length > 0) await run(client, highlightsSql(query.q, ids));
@@ -35,11 +36,24 @@ export async function runClaimsList(client: pg.ClientBase, query: ClaimsQuery): 
   });
 }
 
-/** getClaimFacets: the column counts and the sector, entity, document (and section) facets. */
-export async function runClaimsFacets(client: pg.ClientBase, query: ClaimsQuery): Promise<void> {
-  await inTransaction(client, query, async () => {
-    for (const { sql } of facetStatements(query)) await run(client, sql);
-  });
+/**
+ * getClaimFacets: the column groups and the sector, entity, document (and section) facets, each in its own
+ * transaction and all at once on the pool, as the app runs them.
+ */
+export async function runClaimsFacets(pool: pg.Pool, query: ClaimsQuery): Promise<void> {
+  await Promise.all(
+    facetStatements(query).map(async ({ sql }) => {
+      const client = await pool.connect();
+      try {
+        await inTransaction(client, () => run(client, sql));
+        client.release();
+      } catch (error) {
+        // A client that failed mid-transaction is discarded rather than handed out again.
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      }
+    }),
+  );
 }
 
 /** Every statement of both reads, for EXPLAIN; `pageIds` are the ids the page query returned (for highlights). */
@@ -64,12 +78,8 @@ function facetStatements(query: ClaimsQuery): LabelledStatement[] {
   ];
 }
 
-/** Runs `work` in a transaction with the trigram threshold a search needs, as the app does. */
-export async function inTransaction<T>(
-  client: pg.ClientBase,
-  query: ClaimsQuery,
-  work: () => Promise<T>,
-): Promise<T> {
+/** Runs `work` in a transaction with the session settings every claims statement runs under (JIT, trigrams). */
+export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
   try {
     await run(client, QUERY_SETTINGS_SQL);

@@ -2,7 +2,6 @@
 // uses, and whether it reads a large table from end to end.
 
 import type pg from "pg";
-import type { ClaimsQuery } from "@/lib/validations/claims";
 import { inTransaction, type LabelledStatement } from "./claims-statements";
 
 /** Below this many rows a sequential scan is the right plan, not a missing index. */
@@ -24,13 +23,12 @@ const SCAN_LINE =
 
 export async function explainStatements(
   client: pg.ClientBase,
-  query: ClaimsQuery,
   statements: LabelledStatement[],
 ): Promise<PlanSummary[]> {
   const large = await largeTables(client);
   const summaries: PlanSummary[] = [];
   for (const { label, sql } of statements) {
-    const lines = await inTransaction(client, query, async () => {
+    const lines = await inTransaction(client, async () => {
       const result = await client.query<{ "QUERY PLAN": string }>(
         `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
         sql.values as unknown[],

@@ -93,7 +93,8 @@ export function renderReport(result: BenchResult, command: string): string {
     "## Raw SQL of the claims queries",
     "",
     "The statements lib/queries/claims-sql.ts builds, run as lib/data/claims.ts runs them (one transaction for the list: " +
-      "count, page of ids, highlights when searching; one for the facets), without Next.js or Prisma. The list's final " +
+      "count, page of ids, highlights when searching; then the facets, each in its own transaction, side by side on a " +
+      "pool), over node-postgres, without Next.js or Prisma. The list's final " +
       "Prisma read of one page of rows by id is not a builder statement and is not included.",
     "",
     "| filter | n | list p50 | list p95 | facets p50 | facets p95 | list + facets p95 |",
