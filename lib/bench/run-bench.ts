@@ -87,8 +87,8 @@ export interface SqlResult {
   params: Record<string, string>;
   list?: Timing;
   facets?: Timing;
-  /** list + facets of the same iteration: what the page runs. */
-  total?: Timing;
+  /** list and facets started together, until both are done: what the page waits for. */
+  both?: Timing;
   error?: string;
 }
 
@@ -264,16 +264,23 @@ async function measureSql(
     const query = parseClaimsQuery(new URLSearchParams(params));
     const list: number[] = [];
     const facets: number[] = [];
+    const both: number[] = [];
     try {
-      const totalTiming = await timeLoop(
+      await timeLoop(
         async (_signal, measured) => {
-          const start = performance.now();
+          // The API runs the list alone; the page starts list and facets at once and waits for both.
+          const listStart = performance.now();
           await runClaimsList(client, query);
-          const middle = performance.now();
-          await runClaimsFacets(pool, query);
+          const listTime = performance.now() - listStart;
+          const start = performance.now();
+          const [, facetsEnd] = await Promise.all([
+            runClaimsList(client, query),
+            runClaimsFacets(pool, query).then(() => performance.now()),
+          ]);
           if (!measured) return;
-          list.push(middle - start);
-          facets.push(performance.now() - middle);
+          list.push(listTime);
+          facets.push(facetsEnd - start);
+          both.push(performance.now() - start);
         },
         loopOptions(options, STATEMENT_TIMEOUT_MS, signal),
       );
@@ -282,11 +289,11 @@ async function measureSql(
         params,
         list: summarise(list, options.requests),
         facets: summarise(facets, options.requests),
-        total: totalTiming,
+        both: summarise(both, options.requests),
       };
       results.push(entry);
       log(
-        `SQL ${filter.name}: list p95 ${ms(entry.list.p95)}, facets p95 ${ms(entry.facets.p95)}, total p95 ${ms(entry.total.p95)}`,
+        `SQL ${filter.name}: list p95 ${ms(entry.list.p95)}, facets p95 ${ms(entry.facets.p95)}, both p95 ${ms(entry.both.p95)}`,
       );
     } catch (error) {
       results.push({ filter: filter.name, params, error: errorMessage(error) });
@@ -326,7 +333,7 @@ async function measurePage(
   }
   if (scenario.sql) {
     const sql = sqlByFilter.get(scenario.sql.filter.name);
-    const timing = scenario.sql.reads === "list" ? sql?.list : sql?.total;
+    const timing = scenario.sql.reads === "list" ? sql?.list : sql?.both;
     if (timing) {
       page.sqlP95 = timing.p95;
       page.ratio = page.timing.p95 / timing.p95;
