@@ -26,7 +26,11 @@ export const CLAIM_KIND_OPTIONS: Option<ClaimKind>[] = [
   { value: "ASSESSMENT", label: "Assessment", description: "A judgement about a state of affairs" },
   { value: "FORECAST", label: "Forecast", description: "A statement about the future" },
   { value: "QUOTE", label: "Quote", description: "Words attributed to a person, in quotation marks" },
-  { value: "ATTRIBUTION", label: "Attribution", description: "A claim the document attributes to someone else" },
+  {
+    value: "ATTRIBUTION",
+    label: "Attribution",
+    description: "A claim the document attributes to someone else",
+  },
 ];
 
 export const REVIEW_STATUS_OPTIONS: (Option<ReviewStatus> & { tone: Tone })[] = [
@@ -78,7 +82,11 @@ export const SOURCE_KIND_OPTIONS: Option<SourceKind>[] = [
 ];
 
 export const SOURCE_RELATION_OPTIONS: Option<SourceRelation>[] = [
-  { value: "CITED_IN_TEXT", label: "Cited in text", description: "The document names this source for the claim" },
+  {
+    value: "CITED_IN_TEXT",
+    label: "Cited in text",
+    description: "The document names this source for the claim",
+  },
   { value: "SUPPORTS", label: "Supports" },
   { value: "CONTRADICTS", label: "Contradicts" },
   { value: "CONTEXT", label: "Context", description: "Background a reviewer should read" },
