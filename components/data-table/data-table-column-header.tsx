@@ -4,7 +4,7 @@
 // button says what a press will do next, since its visible arrow only shows the current order.
 import { clsx } from "clsx";
 import type { Column_RowSorting, RowData, TableFeatures } from "@tanstack/react-table";
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "./data-table-icons";
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "@/components/ui/icons";
 
 export type SortableColumn = Pick<
   Column_RowSorting<TableFeatures, RowData>,

@@ -3,7 +3,7 @@
 // Compact rows fit a third more claims on screen; comfortable ones read more easily. The choice is a
 // preference of the reader, not of the link, so it lives in localStorage rather than in the URL.
 import { clsx } from "clsx";
-import { RowsIcon } from "./data-table-icons";
+import { RowsIcon } from "@/components/ui/icons";
 import { TRIGGER_CLASS } from "./data-table-popover";
 import { useLocalStorage } from "./use-local-storage";
 

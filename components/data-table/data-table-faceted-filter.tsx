@@ -4,7 +4,7 @@
 // Long lists get a filter box. Counts come from the server, so they always describe the whole result set.
 import { useId, useState, type ReactNode } from "react";
 import { DataTablePopover } from "./data-table-popover";
-import { PlusCircleIcon } from "./data-table-icons";
+import { PlusCircleIcon } from "@/components/ui/icons";
 import {
   DataTableOptionList,
   handleOptionKeys,

@@ -5,7 +5,7 @@
 import { clsx } from "clsx";
 import type { KeyboardEvent } from "react";
 import { formatNumber } from "@/lib/format";
-import { CheckIcon } from "./data-table-icons";
+import { CheckIcon } from "@/components/ui/icons";
 
 export interface DataTableOption {
   value: string;

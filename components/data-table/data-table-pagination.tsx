@@ -6,7 +6,12 @@ import { clsx } from "clsx";
 import { useId } from "react";
 import type { PaginationState, RowData, TableFeatures, Table_RowPagination } from "@tanstack/react-table";
 import { formatNumber } from "@/lib/format";
-import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon, ChevronsRightIcon } from "./data-table-icons";
+import {
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  ChevronsLeftIcon,
+  ChevronsRightIcon,
+} from "@/components/ui/icons";
 
 export type PaginatedTable = Pick<
   Table_RowPagination<TableFeatures, RowData>,

@@ -5,7 +5,7 @@
 // button, a removed chip) replaces the box's text.
 import { clsx } from "clsx";
 import { useEffect, useId, useRef, useState } from "react";
-import { SearchIcon } from "./data-table-icons";
+import { SearchIcon } from "@/components/ui/icons";
 
 export function DataTableSearch({
   value,

@@ -4,7 +4,7 @@
 // the suggestions it was given (e.g. the values most frequent in the current results); typing asks `load`.
 import { useEffect, useId, useRef, useState } from "react";
 import { FilterBadge } from "./data-table-faceted-filter";
-import { PlusCircleIcon, SearchIcon } from "./data-table-icons";
+import { PlusCircleIcon, SearchIcon } from "@/components/ui/icons";
 import {
   DataTableOptionList,
   handleOptionKeys,

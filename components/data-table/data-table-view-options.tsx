@@ -4,7 +4,7 @@
 // move between items, Home and End jump, Space or Enter toggles and Escape closes.
 import type { KeyboardEvent } from "react";
 import type { Column_ColumnVisibility } from "@tanstack/react-table";
-import { ColumnsIcon, CheckIcon } from "./data-table-icons";
+import { ColumnsIcon, CheckIcon } from "@/components/ui/icons";
 import { DataTablePopover } from "./data-table-popover";
 
 export type HideableColumn = Pick<

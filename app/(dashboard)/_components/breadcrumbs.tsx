@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ChevronRightIcon } from "./detail-icons";
+import { ChevronRightIcon } from "@/components/ui/icons";
 
 export type Crumb = { label: string; href?: string };
 

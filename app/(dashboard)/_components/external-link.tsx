@@ -1,4 +1,4 @@
-import { ExternalLinkIcon } from "./detail-icons";
+import { ExternalLinkIcon } from "@/components/ui/icons";
 
 /** Only web addresses become links: a stored "javascript:" or malformed URL is shown as text, never followed. */
 export function ExternalLink({ url }: { url: string }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Option } from "@/lib/domain/options";
-import { SearchIcon } from "./detail-icons";
+import { SearchIcon } from "@/components/ui/icons";
 
 const FIELD =
   "h-10 rounded-md border bg-surface px-3 text-sm text-foreground shadow-xs outline-none transition-colors placeholder:text-muted-foreground focus-visible:border-brand dark:shadow-none";

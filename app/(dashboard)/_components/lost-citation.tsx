@@ -1,5 +1,5 @@
 // Where the document cited a source and the citation was stripped: the one gap reviewers most need to see.
-import { BrokenLinkIcon } from "./detail-icons";
+import { BrokenLinkIcon } from "@/components/ui/icons";
 
 export const LOST_CITATION_EXPLANATION = "The document cited a source here, but the citation was stripped.";
 

@@ -2,7 +2,7 @@ import { clsx } from "clsx";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatNumber } from "@/lib/format";
-import { ChevronLeftIcon, ChevronRightIcon } from "./detail-icons";
+import { ChevronLeftIcon, ChevronRightIcon } from "@/components/ui/icons";
 
 type PaginationProps = {
   page: number;

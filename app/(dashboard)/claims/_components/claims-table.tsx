@@ -15,7 +15,7 @@ import {
 } from "@tanstack/react-table";
 import { ariaSort } from "@/components/data-table/data-table-column-header";
 import { DataTableDensityToggle, useDensity } from "@/components/data-table/data-table-density-toggle";
-import { DownloadIcon } from "@/components/data-table/data-table-icons";
+import { DownloadIcon } from "@/components/ui/icons";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableSortSelect } from "@/components/data-table/data-table-sort-select";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";

@@ -1,7 +1,7 @@
 // The cards around a claim on its page: details, context in the document, sources, entities.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ArrowRightIcon } from "@/app/(dashboard)/_components/detail-icons";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
 import {
   ClaimKindBadge,

@@ -4,7 +4,7 @@ import { ClaimList } from "@/app/(dashboard)/_components/claim-list";
 import { listHref } from "@/app/(dashboard)/_components/list-href";
 import { Pagination } from "@/app/(dashboard)/_components/pagination";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
-import { ArrowRightIcon } from "@/app/(dashboard)/_components/detail-icons";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { EntityClaim } from "@/lib/data/entities";
