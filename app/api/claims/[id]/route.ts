@@ -1,52 +1,41 @@
 // GET /api/claims/<id>: one claim with its sectors, entities, sources, quantities and where each name stands.
 import { asOfString, claimUrl } from "@/app/api/_lib/formats";
-import { answer, json, jsonError } from "@/app/api/_lib/responses";
+import { recordRoute } from "@/app/api/_lib/record-route";
 import { getClaim, type ClaimDetail } from "@/lib/data/claim";
-import { parseRecordId } from "@/lib/data/record-id";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ id: string }> },
-): Promise<Response> {
-  return answer(async () => {
-    const id = parseRecordId((await params).id);
-    const claim = id === null ? null : await getClaim(id);
-    if (!claim) return jsonError(404, "No claim has this id.");
-    return json({
-      id: claim.id,
-      url: claimUrl(new URL(request.url).origin, claim.id),
-      text: claim.text,
-      kind: claim.kind,
-      status: claim.status,
-      verdict: claim.verdict,
-      citationMissing: claim.citationMissing,
-      asOf: claim.asOf ? asOfString(claim.asOf.date, claim.asOf.precision) : null,
-      document: { id: claim.document.id, title: claim.document.title },
-      section: claim.sections.map(({ id, heading }) => ({ id, heading })).at(-1) ?? null,
-      sectors: claim.sectors.map(({ slug, name }) => ({ slug, name })),
-      entities: claim.entities.map(({ id, slug, name, kind, role }) => ({ id, slug, name, kind, role })),
-      sources: claim.sources.map(({ id, title, publisher, url, kind, reliability, relation }) => ({
-        id,
-        title,
-        publisher,
-        url,
-        kind,
-        reliability,
-        relation,
-      })),
-      quantities: claim.quantities.map(({ value, unit, qualifier, measure, surface }) => ({
-        value,
-        unit,
-        qualifier,
-        measure,
-        surface,
-      })),
-      mentions: mentionsOf(claim.textSegments),
-    });
-  });
-}
+export const GET = recordRoute(getClaim, "No claim has this id.", (claim, request) => ({
+  id: claim.id,
+  url: claimUrl(new URL(request.url).origin, claim.id),
+  text: claim.text,
+  kind: claim.kind,
+  status: claim.status,
+  verdict: claim.verdict,
+  citationMissing: claim.citationMissing,
+  asOf: claim.asOf ? asOfString(claim.asOf.date, claim.asOf.precision) : null,
+  document: { id: claim.document.id, title: claim.document.title },
+  section: claim.sections.map(({ id, heading }) => ({ id, heading })).at(-1) ?? null,
+  sectors: claim.sectors.map(({ slug, name }) => ({ slug, name })),
+  entities: claim.entities.map(({ id, slug, name, kind, role }) => ({ id, slug, name, kind, role })),
+  sources: claim.sources.map(({ id, title, publisher, url, kind, reliability, relation }) => ({
+    id,
+    title,
+    publisher,
+    url,
+    kind,
+    reliability,
+    relation,
+  })),
+  quantities: claim.quantities.map(({ value, unit, qualifier, measure, surface }) => ({
+    value,
+    unit,
+    qualifier,
+    measure,
+    surface,
+  })),
+  mentions: mentionsOf(claim.textSegments),
+}));
 
 /** Where each name stands in `text`, in code points as every stored offset is, with the entities it names. */
 function mentionsOf(segments: ClaimDetail["textSegments"]) {
