@@ -14,11 +14,10 @@ import type { Prisma } from "@/lib/prisma-client";
 import {
   cleanQuery,
   firstParam,
-  pageCountOf,
+  pagedOf,
   pageWindow,
+  parseListSearch,
   parseOption,
-  parsePage,
-  parsePageSize,
   type Paged,
   type SearchParams,
 } from "./list-params";
@@ -91,10 +90,7 @@ export const ENTITY_CLAIMS_PAGE_SIZE = 20;
 /** The list page's query as its URL holds it; unknown values fall back to the defaults. */
 export function parseEntitySearch(params: SearchParams): EntityListQuery {
   return {
-    q: cleanQuery(firstParam(params, "q")),
-    kind: parseOption(Object.values(EntityKind), firstParam(params, "kind")),
-    page: parsePage(firstParam(params, "page")),
-    size: parsePageSize(firstParam(params, "size")),
+    ...parseListSearch(params, Object.values(EntityKind)),
     sort: parseOption(ENTITY_SORTS, firstParam(params, "sort")),
     dir: parseOption(["asc", "desc"] as const, firstParam(params, "dir")),
   };
@@ -126,8 +122,7 @@ export async function searchEntities(input: EntitySearch, db: Prisma = getDb()):
       ORDER BY ${orderSql(sort, input.dir)}, e.id
       LIMIT ${size} OFFSET ${(page - 1) * size}`,
   ]);
-  const total = count.total;
-  return { rows, total, pageCount: pageCountOf(total, size), page, size };
+  return pagedOf(rows, count.total, { page, size });
 }
 
 function matchedEntitiesSql(q: string, kind: EntityKind | null) {
@@ -232,11 +227,9 @@ export async function getEntityClaims(
       },
     }),
   ]);
-  return {
-    rows: links.map(({ role, claim }) => ({ ...claim, role })),
+  return pagedOf(
+    links.map(({ role, claim }) => ({ ...claim, role })),
     total,
-    pageCount: pageCountOf(total, size),
-    page,
-    size,
-  };
+    { page, size },
+  );
 }

@@ -38,6 +38,19 @@ export function parseOption<T extends string>(allowed: readonly T[], value: stri
   return allowed.find((candidate) => candidate === value) ?? null;
 }
 
+/** The search, kind filter and page every list URL carries; a list adds its own parameters (sort) to these. */
+export function parseListSearch<K extends string>(
+  params: SearchParams,
+  kinds: readonly K[],
+): { q: string; kind: K | null; page: number; size: number } {
+  return {
+    q: cleanQuery(firstParam(params, "q")),
+    kind: parseOption(kinds, firstParam(params, "kind")),
+    page: parsePage(firstParam(params, "page")),
+    size: parsePageSize(firstParam(params, "size")),
+  };
+}
+
 /** Control characters never belong in a search; runs of spaces collapse so "  huawei " finds Huawei. */
 export function cleanQuery(value: string | undefined): string {
   return (value ?? "")
@@ -63,6 +76,11 @@ function clampInteger(value: number | undefined, min: number, max: number, fallb
   return Math.min(Math.max(Math.floor(value), min), max);
 }
 
-export function pageCountOf(total: number, size: number): number {
-  return Math.ceil(total / size);
+/** One page of a list read, with the count of pages it is one of. */
+export function pagedOf<T>(
+  rows: T[],
+  total: number,
+  { page, size }: { page: number; size: number },
+): Paged<T> {
+  return { rows, total, pageCount: Math.ceil(total / size), page, size };
 }

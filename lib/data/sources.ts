@@ -12,12 +12,9 @@ import {
 import type { Prisma } from "@/lib/prisma-client";
 import {
   cleanQuery,
-  firstParam,
-  pageCountOf,
+  pagedOf,
   pageWindow,
-  parseOption,
-  parsePage,
-  parsePageSize,
+  parseListSearch,
   type Paged,
   type SearchParams,
 } from "./list-params";
@@ -61,12 +58,7 @@ export type SourceDetail = {
 };
 
 export function parseSourceSearch(params: SearchParams): SourceListQuery {
-  return {
-    q: cleanQuery(firstParam(params, "q")),
-    kind: parseOption(Object.values(SourceKind), firstParam(params, "kind")),
-    page: parsePage(firstParam(params, "page")),
-    size: parsePageSize(firstParam(params, "size")),
-  };
+  return parseListSearch(params, Object.values(SourceKind));
 }
 
 /** Sources whose title or publisher contains `q` (any case), by title. */
@@ -98,13 +90,11 @@ export async function getSources(input: SourceSearch, db: Prisma = getDb()): Pro
       SELECT "sourceId", count(DISTINCT "claimId")::int AS claims FROM "ClaimSource"
       WHERE "sourceId" = ANY(${sources.map((source) => source.id)}::int[]) GROUP BY "sourceId"`;
     const claimsBySource = new Map(counts.map((row) => [row.sourceId, row.claims]));
-    return {
-      rows: sources.map((source) => ({ ...source, claims: claimsBySource.get(source.id) ?? 0 })),
+    return pagedOf(
+      sources.map((source) => ({ ...source, claims: claimsBySource.get(source.id) ?? 0 })),
       total,
-      pageCount: pageCountOf(total, size),
-      page,
-      size,
-    };
+      { page, size },
+    );
   });
 }
 
