@@ -1,8 +1,14 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { listHref } from "@/app/(dashboard)/_components/list-href";
-import { Pagination } from "@/app/(dashboard)/_components/pagination";
-import { Card } from "@/components/ui/card";
+import {
+  CELL,
+  HEAD,
+  ListTable,
+  ListTableSkeleton,
+  PastLastPage,
+  ROW,
+} from "@/app/(dashboard)/_components/list-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { EntityListQuery, EntityRow, EntitySort } from "@/lib/data/entities";
@@ -10,9 +16,6 @@ import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { formatNumber } from "@/lib/format";
 import { countryName } from "./entity-format";
-
-const HEAD = "px-4 py-3 font-medium whitespace-nowrap";
-const CELL = "px-4 py-3.5";
 
 /** The URL of the list with `changes` applied; defaults are dropped so links stay short. */
 function entitiesHref(query: EntityListQuery, changes: Partial<EntityListQuery>): string {
@@ -53,16 +56,7 @@ export async function EntityTable({
   }
   if (rows.length === 0) {
     return (
-      <EmptyState title={`There is no page ${formatNumber(page)}`}>
-        The list ends at page {formatNumber(pageCount)}.{" "}
-        <Link
-          href={entitiesHref(query, { page: pageCount })}
-          className="font-medium text-brand underline-offset-4 hover:underline"
-        >
-          Go to the last page
-        </Link>
-        .
-      </EmptyState>
+      <PastLastPage page={page} pageCount={pageCount} lastHref={entitiesHref(query, { page: pageCount })} />
     );
   }
 
@@ -71,112 +65,109 @@ export async function EntityTable({
   const claimsDir = sort === "claims" && query.dir === "asc" ? "asc" : "desc";
 
   return (
-    <div className="flex flex-col gap-4">
-      <Card className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            Entities{query.q ? ` matching “${query.q}”` : ""}
-            {query.kind ? `, ${labelOf(ENTITY_KIND_OPTIONS, query.kind)} only` : ""}, sorted by{" "}
-            {sort === "relevance" ? "best match" : sort === "name" ? "name" : "number of claims"}
-          </caption>
-          <thead className="border-b bg-muted/60 text-xs text-muted-foreground">
-            <tr>
-              <SortableHead
-                label="Name"
-                active={sort === "name"}
-                dir={nameDir}
-                href={entitiesHref(query, {
-                  sort: "name",
-                  dir: sort === "name" && nameDir === "asc" ? "desc" : null,
-                  page: 1,
-                })}
-                className="pl-5 sm:pl-6"
-              />
-              <th scope="col" className={clsx(HEAD, "hidden sm:table-cell")}>
-                Kind
-              </th>
-              <th scope="col" className={clsx(HEAD, "hidden lg:table-cell")}>
-                Aliases
-              </th>
-              <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
-                Country
-              </th>
-              <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
-                Part of
-              </th>
-              <SortableHead
-                label="Claims"
-                active={sort === "claims"}
-                dir={claimsDir}
-                href={entitiesHref(query, {
-                  sort: "claims",
-                  dir: sort === "claims" && claimsDir === "desc" ? "asc" : null,
-                  page: 1,
-                })}
-                className="pr-5 text-right sm:pr-6"
-                align="right"
-              />
-            </tr>
-          </thead>
-          <tbody className="divide-y">
-            {rows.map((row) => (
-              <tr key={row.id} className="align-top transition-colors hover:bg-muted/40">
-                <th scope="row" className={clsx(CELL, "pl-5 font-normal sm:pl-6")}>
-                  <Link
-                    href={`/entities/${row.id}`}
-                    className="font-medium text-foreground underline-offset-4 hover:text-brand hover:underline"
-                  >
-                    {row.name}
-                  </Link>
-                  {/* Columns hidden on narrow screens move under the name. */}
-                  <span className="mt-0.5 block text-xs text-muted-foreground sm:hidden">
-                    {labelOf(ENTITY_KIND_OPTIONS, row.kind)}
-                    {row.country ? ` · ${countryName(row.country)}` : ""}
-                  </span>
-                  {row.aliases.length > 0 ? (
-                    <span className="mt-1 block text-xs text-muted-foreground lg:hidden">
-                      <Aliases aliases={row.aliases} />
-                    </span>
-                  ) : null}
-                </th>
-                <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground sm:table-cell")}>
-                  {labelOf(ENTITY_KIND_OPTIONS, row.kind)}
-                </td>
-                <td className={clsx(CELL, "hidden max-w-xs text-muted-foreground lg:table-cell")}>
-                  {row.aliases.length > 0 ? <Aliases aliases={row.aliases} /> : <Dash />}
-                </td>
-                <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground md:table-cell")}>
-                  {row.country ? countryName(row.country) : <Dash />}
-                </td>
-                <td className={clsx(CELL, "hidden md:table-cell")}>
-                  {row.parent ? (
-                    <Link
-                      href={`/entities/${row.parent.id}`}
-                      className="text-muted-foreground underline-offset-4 hover:text-brand hover:underline"
-                    >
-                      {row.parent.name}
-                    </Link>
-                  ) : (
-                    <Dash />
-                  )}
-                </td>
-                <td className={clsx(CELL, "pr-5 text-right font-medium tabular-nums sm:pr-6")}>
-                  {formatNumber(row.claims)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        total={total}
-        size={size}
-        noun={total === 1 ? "entity" : "entities"}
-        hrefFor={(number) => entitiesHref(query, { page: number })}
-      />
-    </div>
+    <ListTable
+      caption={
+        <>
+          Entities{query.q ? ` matching “${query.q}”` : ""}
+          {query.kind ? `, ${labelOf(ENTITY_KIND_OPTIONS, query.kind)} only` : ""}, sorted by{" "}
+          {sort === "relevance" ? "best match" : sort === "name" ? "name" : "number of claims"}
+        </>
+      }
+      head={
+        <>
+          <SortableHead
+            label="Name"
+            active={sort === "name"}
+            dir={nameDir}
+            href={entitiesHref(query, {
+              sort: "name",
+              dir: sort === "name" && nameDir === "asc" ? "desc" : null,
+              page: 1,
+            })}
+            className="pl-5 sm:pl-6"
+          />
+          <th scope="col" className={clsx(HEAD, "hidden sm:table-cell")}>
+            Kind
+          </th>
+          <th scope="col" className={clsx(HEAD, "hidden lg:table-cell")}>
+            Aliases
+          </th>
+          <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
+            Country
+          </th>
+          <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
+            Part of
+          </th>
+          <SortableHead
+            label="Claims"
+            active={sort === "claims"}
+            dir={claimsDir}
+            href={entitiesHref(query, {
+              sort: "claims",
+              dir: sort === "claims" && claimsDir === "desc" ? "asc" : null,
+              page: 1,
+            })}
+            className="pr-5 text-right sm:pr-6"
+            align="right"
+          />
+        </>
+      }
+      pagination={{
+        page,
+        pageCount,
+        total,
+        size,
+        noun: total === 1 ? "entity" : "entities",
+        hrefFor: (number) => entitiesHref(query, { page: number }),
+      }}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className={ROW}>
+          <th scope="row" className={clsx(CELL, "pl-5 font-normal sm:pl-6")}>
+            <Link
+              href={`/entities/${row.id}`}
+              className="font-medium text-foreground underline-offset-4 hover:text-brand hover:underline"
+            >
+              {row.name}
+            </Link>
+            {/* Columns hidden on narrow screens move under the name. */}
+            <span className="mt-0.5 block text-xs text-muted-foreground sm:hidden">
+              {labelOf(ENTITY_KIND_OPTIONS, row.kind)}
+              {row.country ? ` · ${countryName(row.country)}` : ""}
+            </span>
+            {row.aliases.length > 0 ? (
+              <span className="mt-1 block text-xs text-muted-foreground lg:hidden">
+                <Aliases aliases={row.aliases} />
+              </span>
+            ) : null}
+          </th>
+          <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground sm:table-cell")}>
+            {labelOf(ENTITY_KIND_OPTIONS, row.kind)}
+          </td>
+          <td className={clsx(CELL, "hidden max-w-xs text-muted-foreground lg:table-cell")}>
+            {row.aliases.length > 0 ? <Aliases aliases={row.aliases} /> : <Dash />}
+          </td>
+          <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground md:table-cell")}>
+            {row.country ? countryName(row.country) : <Dash />}
+          </td>
+          <td className={clsx(CELL, "hidden md:table-cell")}>
+            {row.parent ? (
+              <Link
+                href={`/entities/${row.parent.id}`}
+                className="text-muted-foreground underline-offset-4 hover:text-brand hover:underline"
+              >
+                {row.parent.name}
+              </Link>
+            ) : (
+              <Dash />
+            )}
+          </td>
+          <td className={clsx(CELL, "pr-5 text-right font-medium tabular-nums sm:pr-6")}>
+            {formatNumber(row.claims)}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
 
@@ -256,24 +247,13 @@ function Dash() {
 
 export function EntityTableSkeleton() {
   return (
-    <div role="status" className="flex flex-col gap-4">
-      <span className="sr-only">Loading entities…</span>
-      <Card className="overflow-hidden">
-        <div className="h-10 border-b bg-muted/60" />
-        <div className="divide-y">
-          {Array.from({ length: 10 }, (_, index) => (
-            <div key={index} className="flex items-center gap-4 px-5 py-4 sm:px-6">
-              <Skeleton className="h-4 w-40" />
-              <Skeleton className="hidden h-4 w-20 sm:block" />
-              <Skeleton className="hidden h-4 w-48 lg:block" />
-              <Skeleton className="hidden h-4 w-16 md:block" />
-              <Skeleton className="hidden h-4 w-24 md:block" />
-              <Skeleton className="ml-auto h-4 w-6" />
-            </div>
-          ))}
-        </div>
-      </Card>
-      <Skeleton className="h-5 w-40" />
-    </div>
+    <ListTableSkeleton label="Loading entities…" rows={10} align="center" summaryClassName="w-40">
+      <Skeleton className="h-4 w-40" />
+      <Skeleton className="hidden h-4 w-20 sm:block" />
+      <Skeleton className="hidden h-4 w-48 lg:block" />
+      <Skeleton className="hidden h-4 w-16 md:block" />
+      <Skeleton className="hidden h-4 w-24 md:block" />
+      <Skeleton className="ml-auto h-4 w-6" />
+    </ListTableSkeleton>
   );
 }

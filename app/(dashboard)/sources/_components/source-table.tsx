@@ -1,17 +1,20 @@
 import { clsx } from "clsx";
 import Link from "next/link";
 import { listHref } from "@/app/(dashboard)/_components/list-href";
-import { Pagination } from "@/app/(dashboard)/_components/pagination";
-import { Card } from "@/components/ui/card";
+import {
+  CELL,
+  HEAD,
+  ListTable,
+  ListTableSkeleton,
+  PastLastPage,
+  ROW,
+} from "@/app/(dashboard)/_components/list-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
 import type { SourceListQuery, SourceRow } from "@/lib/data/sources";
 import { SOURCE_KIND_OPTIONS, SOURCE_RELIABILITY_OPTIONS, labelOf } from "@/lib/domain/options";
 import { formatDate, formatNumber } from "@/lib/format";
-
-const HEAD = "px-4 py-3 font-medium whitespace-nowrap";
-const CELL = "px-4 py-3.5";
 
 function sourcesHref(query: SourceListQuery, page: number): string {
   return listHref("/sources", {
@@ -49,96 +52,80 @@ export async function SourceTable({
     );
   }
   if (rows.length === 0) {
-    return (
-      <EmptyState title={`There is no page ${formatNumber(page)}`}>
-        The list ends at page {formatNumber(pageCount)}.{" "}
-        <Link
-          href={sourcesHref(query, pageCount)}
-          className="font-medium text-brand underline-offset-4 hover:underline"
-        >
-          Go to the last page
-        </Link>
-        .
-      </EmptyState>
-    );
+    return <PastLastPage page={page} pageCount={pageCount} lastHref={sourcesHref(query, pageCount)} />;
   }
 
   return (
-    <div className="flex flex-col gap-4">
-      <Card className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            Sources{query.q ? ` matching “${query.q}”` : ""}
-            {query.kind ? `, ${labelOf(SOURCE_KIND_OPTIONS, query.kind)} only` : ""}, by title
-          </caption>
-          <thead className="border-b bg-muted/60 text-xs text-muted-foreground">
-            <tr>
-              <th scope="col" className={clsx(HEAD, "pl-5 sm:pl-6")}>
-                Title
-              </th>
-              <th scope="col" className={clsx(HEAD, "hidden sm:table-cell")}>
-                Kind
-              </th>
-              <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
-                Reliability
-              </th>
-              <th scope="col" className={clsx(HEAD, "hidden lg:table-cell")}>
-                Published
-              </th>
-              <th scope="col" className={clsx(HEAD, "pr-5 text-right sm:pr-6")}>
-                Claims
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y">
-            {rows.map((row) => (
-              <tr key={row.id} className="align-top transition-colors hover:bg-muted/40">
-                <th scope="row" className={clsx(CELL, "pl-5 font-normal sm:pl-6")}>
-                  <Link
-                    href={`/sources/${row.id}`}
-                    className="font-medium text-foreground underline-offset-4 hover:text-brand hover:underline"
-                  >
-                    {row.title}
-                  </Link>
-                  {row.publisher ? (
-                    <span className="mt-0.5 block text-muted-foreground">{row.publisher}</span>
-                  ) : null}
-                  <span className="mt-1 block text-xs text-muted-foreground sm:hidden">
-                    {labelOf(SOURCE_KIND_OPTIONS, row.kind)} · <Reliability value={row.reliability} />
-                  </span>
-                </th>
-                <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground sm:table-cell")}>
-                  {labelOf(SOURCE_KIND_OPTIONS, row.kind)}
-                </td>
-                <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground md:table-cell")}>
-                  <Reliability value={row.reliability} />
-                </td>
-                <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground lg:table-cell")}>
-                  {row.publishedAt ? (
-                    <time dateTime={row.publishedAt.toISOString().slice(0, 10)}>
-                      {formatDate(row.publishedAt)}
-                    </time>
-                  ) : (
-                    "Unknown"
-                  )}
-                </td>
-                <td className={clsx(CELL, "pr-5 text-right font-medium tabular-nums sm:pr-6")}>
-                  {formatNumber(row.claims)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        total={total}
-        size={size}
-        noun={total === 1 ? "source" : "sources"}
-        hrefFor={(number) => sourcesHref(query, number)}
-      />
-    </div>
+    <ListTable
+      caption={
+        <>
+          Sources{query.q ? ` matching “${query.q}”` : ""}
+          {query.kind ? `, ${labelOf(SOURCE_KIND_OPTIONS, query.kind)} only` : ""}, by title
+        </>
+      }
+      head={
+        <>
+          <th scope="col" className={clsx(HEAD, "pl-5 sm:pl-6")}>
+            Title
+          </th>
+          <th scope="col" className={clsx(HEAD, "hidden sm:table-cell")}>
+            Kind
+          </th>
+          <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
+            Reliability
+          </th>
+          <th scope="col" className={clsx(HEAD, "hidden lg:table-cell")}>
+            Published
+          </th>
+          <th scope="col" className={clsx(HEAD, "pr-5 text-right sm:pr-6")}>
+            Claims
+          </th>
+        </>
+      }
+      pagination={{
+        page,
+        pageCount,
+        total,
+        size,
+        noun: total === 1 ? "source" : "sources",
+        hrefFor: (number) => sourcesHref(query, number),
+      }}
+    >
+      {rows.map((row) => (
+        <tr key={row.id} className={ROW}>
+          <th scope="row" className={clsx(CELL, "pl-5 font-normal sm:pl-6")}>
+            <Link
+              href={`/sources/${row.id}`}
+              className="font-medium text-foreground underline-offset-4 hover:text-brand hover:underline"
+            >
+              {row.title}
+            </Link>
+            {row.publisher ? (
+              <span className="mt-0.5 block text-muted-foreground">{row.publisher}</span>
+            ) : null}
+            <span className="mt-1 block text-xs text-muted-foreground sm:hidden">
+              {labelOf(SOURCE_KIND_OPTIONS, row.kind)} · <Reliability value={row.reliability} />
+            </span>
+          </th>
+          <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground sm:table-cell")}>
+            {labelOf(SOURCE_KIND_OPTIONS, row.kind)}
+          </td>
+          <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground md:table-cell")}>
+            <Reliability value={row.reliability} />
+          </td>
+          <td className={clsx(CELL, "hidden whitespace-nowrap text-muted-foreground lg:table-cell")}>
+            {row.publishedAt ? (
+              <time dateTime={row.publishedAt.toISOString().slice(0, 10)}>{formatDate(row.publishedAt)}</time>
+            ) : (
+              "Unknown"
+            )}
+          </td>
+          <td className={clsx(CELL, "pr-5 text-right font-medium tabular-nums sm:pr-6")}>
+            {formatNumber(row.claims)}
+          </td>
+        </tr>
+      ))}
+    </ListTable>
   );
 }
 
@@ -148,26 +135,15 @@ function Reliability({ value }: { value: SourceRow["reliability"] }) {
 
 export function SourceTableSkeleton() {
   return (
-    <div role="status" className="flex flex-col gap-4">
-      <span className="sr-only">Loading sources…</span>
-      <Card className="overflow-hidden">
-        <div className="h-10 border-b bg-muted/60" />
-        <div className="divide-y">
-          {Array.from({ length: 5 }, (_, index) => (
-            <div key={index} className="flex items-start gap-4 px-5 py-4 sm:px-6">
-              <div className="flex flex-1 flex-col gap-2">
-                <Skeleton className="h-4 w-64 max-w-full" />
-                <Skeleton className="h-4 w-40" />
-              </div>
-              <Skeleton className="hidden h-4 w-20 sm:block" />
-              <Skeleton className="hidden h-4 w-24 md:block" />
-              <Skeleton className="hidden h-4 w-20 lg:block" />
-              <Skeleton className="h-4 w-6" />
-            </div>
-          ))}
-        </div>
-      </Card>
-      <Skeleton className="h-5 w-32" />
-    </div>
+    <ListTableSkeleton label="Loading sources…" rows={5} align="start" summaryClassName="w-32">
+      <div className="flex flex-1 flex-col gap-2">
+        <Skeleton className="h-4 w-64 max-w-full" />
+        <Skeleton className="h-4 w-40" />
+      </div>
+      <Skeleton className="hidden h-4 w-20 sm:block" />
+      <Skeleton className="hidden h-4 w-24 md:block" />
+      <Skeleton className="hidden h-4 w-20 lg:block" />
+      <Skeleton className="h-4 w-6" />
+    </ListTableSkeleton>
   );
 }
