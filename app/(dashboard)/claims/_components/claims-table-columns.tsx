@@ -16,6 +16,7 @@ import {
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { DataTableOption } from "@/components/data-table/data-table-option-list";
 import type { ClaimFacets, ClaimRow } from "@/lib/data/claims";
+import { segmentText } from "@/lib/data/text-segments";
 import {
   CLAIM_KIND_OPTIONS,
   ENTITY_KIND_OPTIONS,
@@ -318,24 +319,21 @@ function ClaimCell({ claim }: { claim: ClaimRow }) {
 /** Marks the search matches; spans are code-point offsets, so text is cut by code point, never by UTF-16 unit. */
 function HighlightedText({ text, spans }: { text: string; spans: readonly [number, number][] }) {
   if (!spans.length) return text;
-  const chars = Array.from(text);
-  const parts: ReactNode[] = [];
-  let cursor = 0;
-  for (const [start, end] of spans) {
-    if (start < cursor || end <= start || end > chars.length) continue;
-    if (start > cursor) parts.push(chars.slice(cursor, start).join(""));
-    parts.push(
+  return segmentText(
+    text,
+    spans.map(([start, end]) => ({ start, end, mark: true })),
+  ).map((segment, index) =>
+    segment.mark ? (
       <mark
-        key={start}
+        key={index}
         className="rounded-[3px] bg-amber-200/70 px-px text-inherit dark:bg-amber-300/25 dark:text-amber-50"
       >
-        {chars.slice(start, end).join("")}
-      </mark>,
-    );
-    cursor = end;
-  }
-  if (cursor < chars.length) parts.push(chars.slice(cursor).join(""));
-  return parts;
+        {segment.text}
+      </mark>
+    ) : (
+      segment.text
+    ),
+  );
 }
 
 /** Enough names to recognise the claim at a glance; the rest is one hover (or screen reader) away. */
