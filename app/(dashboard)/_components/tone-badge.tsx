@@ -9,7 +9,8 @@ import {
 } from "@/lib/domain/options";
 import type { ClaimKind, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
 
-const TONES: Record<Tone | "brand", string> = {
+/** The colours of each tone, shared with the claims table's smaller badges. */
+export const TONES: Record<Tone | "brand", string> = {
   neutral: "bg-muted text-muted-foreground ring-border",
   brand: "bg-brand-soft text-brand ring-brand/20",
   info: "bg-sky-50 text-sky-800 ring-sky-600/20 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/25",

@@ -13,6 +13,7 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
+import { TONES } from "@/app/(dashboard)/_components/tone-badge";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { DataTableOption } from "@/components/data-table/data-table-option-list";
 import type { ClaimFacets, ClaimRow } from "@/lib/data/claims";
@@ -370,23 +371,12 @@ function EntitiesCell({ entities }: { entities: ClaimRow["entities"] }) {
   );
 }
 
-const TONE_CLASSES: Record<Tone, string> = {
-  neutral: "bg-muted text-muted-foreground ring-border",
-  info: "bg-sky-50 text-sky-800 ring-sky-600/20 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/25",
-  positive:
-    "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/25",
-  caution:
-    "bg-amber-50 text-amber-800 ring-amber-600/25 dark:bg-amber-400/10 dark:text-amber-300 dark:ring-amber-400/25",
-  negative:
-    "bg-rose-50 text-rose-800 ring-rose-600/20 dark:bg-rose-400/10 dark:text-rose-300 dark:ring-rose-400/25",
-};
-
 function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode }) {
   return (
     <span
       className={clsx(
         "inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        TONE_CLASSES[tone],
+        TONES[tone],
       )}
     >
       {children}
