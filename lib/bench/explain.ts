@@ -59,7 +59,8 @@ function summarisePlan(label: string, lines: string[], largeTables: Set<string>)
     largeSeqScans: [...largeSeqScans],
     // Timing and buffer details make the lines long; the node, its relation and its rows are what matter here.
     keyLines: lines
-      .filter((line) => SCAN_LINE.test(line))
+      // Plan nodes only: the root, then every "->" child; their detail lines ("Sort Key: ...") are left out.
+      .filter((line) => (/^\S/.test(line) || line.includes("->")) && SCAN_LINE.test(line))
       .map((line) =>
         line.replace(/ \(cost=[^)]*\)/, "").replace(/ \(actual time=[\d.]+\.\.[\d.]+/, " (actual"),
       ),
