@@ -14,6 +14,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   timeout: 30_000,
+  // Our machines have 2 cores, shared with the server under test and the database; 5 s proved tight.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT ?? "test-results/e2e.json" }]],
   globalSetup: "./tests/e2e/global-setup.ts",
   outputDir: "test-results/e2e",
