@@ -148,6 +148,11 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
   return merged;
 }
 
+/** Every claim, whatever the filters: the "of 43" beside a filtered count. */
+export function getClaimCount(db: Prisma = getDb()): Promise<number> {
+  return db.claim.count();
+}
+
 /** One statement in its own transaction with the claims settings, so facets can run side by side on the pool. */
 function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
   return db.$transaction(async (tx) => {

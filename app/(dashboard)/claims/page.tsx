@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DataTableSkeleton, DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
-import { getClaimFacets, getClaims } from "@/lib/data/claims";
-import { getOverviewFigures } from "@/lib/data/overview";
+import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
 import { hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
 import { ClaimsQueryProvider } from "./_components/claims-query-context";
 import { ClaimsTable } from "./_components/claims-table";
@@ -38,9 +37,7 @@ export default async function ClaimsPage({
   const facets = getClaimFacets(query);
   // "12 of 43": the unfiltered total, read after the page of claims rather than beside it, because the embedded
   // database runs one transaction at a time and every extra one in parallel waits on the others.
-  const allClaims = hasFilters(query)
-    ? claims.then(() => getOverviewFigures()).then((figures) => figures.claims)
-    : null;
+  const allClaims = hasFilters(query) ? claims.then(() => getClaimCount()) : null;
 
   return (
     <>
