@@ -63,7 +63,7 @@ const EXPORT_TIMEOUT_MS = 120_000;
 const STATEMENT_TIMEOUT_MS = 30_000;
 /** One per facet statement the claims page runs at once (columns, sectors, entities, documents, sections). */
 const FACET_CONNECTIONS = 5;
-export const LOOP_BUDGET_MS = 45_000;
+export const LOOP_BUDGET_MS = 90_000;
 /** A page faster than this fraction of its SQL cannot be running that SQL. */
 const MIN_PLAUSIBLE_RATIO = 0.4;
 
