@@ -35,19 +35,25 @@ export type FacetKey =
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 const CLAIM_VECTOR = raw(`c."searchVector"`);
 
+/** A search names a handful of entities; a common word ("semiconductor") is similar to hundreds of names. */
+const MAX_MATCHED_ENTITIES = 10;
+
 /**
- * Entities a search names: fuzzy on names and aliases, or by substring for Chinese names (no word boundaries).
- * Names and aliases are searched apart, so each `%` can use its own trigram index.
+ * Entities a search names: fuzzy on names and aliases, or by substring for Chinese names (no word boundaries),
+ * keeping the closest few. Names and aliases are searched apart, so each `%` can use its own trigram index.
  */
 export function matchedEntityIdsSql(q: string): Sql {
   const fuzzy = q.length >= MIN_FUZZY_LENGTH;
   // ILIKE without wildcards is a case-insensitive equality the trigram index serves; lower(x) = lower(q) is not.
-  const byName = sql`SELECT e."id" FROM "Entity" e WHERE e."name" ILIKE ${escapeLike(q)}${fuzzy ? sql` OR e."name" % ${q}` : empty}`;
+  const byName = sql`SELECT e."id", similarity(e."name", ${q}) AS "score" FROM "Entity" e
+    WHERE e."name" ILIKE ${escapeLike(q)}${fuzzy ? sql` OR e."name" % ${q}` : empty}`;
   const aliasMatch = HAN.test(q)
     ? sql`a."alias" LIKE ${`%${escapeLike(q)}%`}`
     : sql`a."alias" ILIKE ${escapeLike(q)}`;
-  const byAlias = sql`SELECT a."entityId" FROM "EntityAlias" a WHERE ${aliasMatch}${fuzzy ? sql` OR a."alias" % ${q}` : empty}`;
-  return sql`${byName} UNION ${byAlias}`;
+  const byAlias = sql`SELECT a."entityId", similarity(a."alias", ${q}) FROM "EntityAlias" a
+    WHERE ${aliasMatch}${fuzzy ? sql` OR a."alias" % ${q}` : empty}`;
+  return sql`SELECT m."id" FROM (${byName} UNION ALL ${byAlias}) m
+    GROUP BY m."id" ORDER BY max(m."score") DESC, m."id" LIMIT ${MAX_MATCHED_ENTITIES}`;
 }
 
 function escapeLike(text: string): string {
