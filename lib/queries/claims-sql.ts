@@ -42,7 +42,7 @@ const MAX_MATCHED_ENTITIES = 10;
  * Entities a search names: fuzzy on names and aliases, or by substring for Chinese names (no word boundaries),
  * keeping the closest few. Names and aliases are searched apart, so each `%` can use its own trigram index.
  */
-export function matchedEntityIdsSql(q: string): Sql {
+function matchedEntityIdsSql(q: string): Sql {
   const fuzzy = q.length >= MIN_FUZZY_LENGTH;
   // ILIKE without wildcards is a case-insensitive equality the trigram index serves; lower(x) = lower(q) is not.
   const byName = sql`SELECT e."id", similarity(e."name", ${q}) AS "score" FROM "Entity" e
@@ -160,11 +160,6 @@ export function claimsPageSql(query: ClaimsQuery): Sql {
 
 export function claimsCountSql(query: ClaimsQuery): Sql {
   return sql`SELECT count(*)::int AS "total" FROM "Claim" c ${claimsWhereSql(query)}`;
-}
-
-/** Every matching claim id in table order, for the export's cursor. */
-export function claimsAllIdsSql(query: ClaimsQuery): Sql {
-  return sql`SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)} ${orderBySql(query)}`;
 }
 
 /**
