@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_AUTH_SECRET } from "./tests/e2e/support/auth-secret";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+
 // Debian's Chromium where it is installed (.ci/run installs it; Playwright cannot download its own browser
 // on our machines); elsewhere the browser `npx playwright install chromium` fetched.
 const chromium =
@@ -43,5 +45,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
+    // Tests sign in by minting session cookies with the same secret (tests/e2e/support/).
+    env: { NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: E2E_AUTH_SECRET },
   },
 });

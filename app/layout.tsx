@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/shell/site-header";
 import { ThemeProvider } from "@/components/shell/theme-provider";
@@ -17,12 +18,13 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the theme class on <html> before React hydrates; the mismatch is expected.
     <html lang="en" suppressHydrationWarning>
       <body className="flex min-h-dvh flex-col bg-background font-sans text-foreground antialiased">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <a
             href="#main"
             className="fixed top-3 left-3 z-50 -translate-y-[200%] rounded-md bg-brand px-4 py-2 text-sm font-medium text-white shadow-lg focus:translate-y-0 dark:text-background"

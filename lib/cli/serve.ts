@@ -8,6 +8,7 @@ import { startDatabase } from "@/lib/embedded/launcher";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seed } from "@/prisma/seed";
+import { authEnv } from "./auth-env";
 import { runCommand } from "./run-command";
 
 const [mode, ...nextArgs] = process.argv.slice(2);
@@ -36,6 +37,7 @@ try {
   }
   exitCode = await runCommand("npx", ["next", mode, ...nextArgs], {
     ...process.env,
+    ...authEnv(nextArgs),
     DATABASE_URL: database.url,
   });
 } catch (error) {

@@ -2,6 +2,7 @@
 // each time the consumer reads, so memory stays flat whether ten claims match or a million.
 import "server-only";
 import pg from "pg";
+import { type Actor, requirePermission } from "@/lib/auth/permissions";
 import { getServerEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ClaimKind, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
@@ -235,6 +236,8 @@ export function getExportPool(): pg.Pool {
 }
 
 export interface ClaimsExportOptions {
+  /** Who downloads: exports are for analysts and up. */
+  actor: Actor | null;
   format: ExportFormat;
   /** Scheme, host and port the app is served from, for each row's `url`. */
   origin: string;
@@ -257,6 +260,7 @@ export async function openClaimsExport(
   query: ClaimsQuery,
   options: ClaimsExportOptions,
 ): Promise<ReadableStream<Uint8Array>> {
+  requirePermission(options.actor, "claims.export");
   const {
     format,
     origin,

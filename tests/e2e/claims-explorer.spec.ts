@@ -2,7 +2,8 @@
 // to a claim and back, shared links that are malformed, the empty state, the keyboard, and the CSV export.
 // The tests only read the seeded report, so they run in parallel.
 import fs from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { withPgClient } from "../helpers/db";
 
 async function count(sql: string, params: unknown[] = []): Promise<number> {
@@ -240,7 +241,8 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test("the CSV downloaded from a filtered view holds exactly the table's rows", async ({ page }) => {
+test("the CSV downloaded from a filtered view holds exactly the table's rows", async ({ page, signInAs }) => {
+  await signInAs("ANALYST");
   await page.goto("/claims?sector=foundation-models&size=100&sort=kind&dir=desc");
   const ids = await claimIds(page);
   const texts = await claimLinks(page).allTextContents();

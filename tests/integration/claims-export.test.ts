@@ -1,4 +1,5 @@
 import pg from "pg";
+import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getClaims, type ClaimRow } from "@/lib/data/claims";
 import {
@@ -14,6 +15,8 @@ import { testDatabaseUrl } from "@/tests/helpers/db";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 const ORIGIN = "http://claimdesk.test";
+// The export authorises by role alone; no account row is needed for that check.
+const ANALYST: Actor = { id: 1, email: "analyst@example.org", name: "Analyst", role: "ANALYST" };
 const TRICKY_TEXT = 'Huawei said, "we ship 910C chips, ""soon""",\nthen\r\nrepeated it.';
 const FORMULA_TEXT = '=HYPERLINK("http://evil.example","open me")';
 const CHINESE_NAME = "China (中国)";
@@ -87,6 +90,7 @@ function parseCsv(text: string): string[][] {
 
 async function exportBytes(params: Record<string, string>, options: Partial<ClaimsExportOptions> = {}) {
   const stream = await openClaimsExport(parseClaimsQuery(params), {
+    actor: ANALYST,
     format: "csv",
     origin: ORIGIN,
     pool,
@@ -249,6 +253,7 @@ describe("claims export", () => {
     expect(await exportBytes({}, { batchSize: 43 })).toEqual(whole);
 
     const stream = await openClaimsExport(parseClaimsQuery({}), {
+      actor: ANALYST,
       format: "csv",
       origin: ORIGIN,
       pool,
@@ -258,6 +263,20 @@ describe("claims export", () => {
     const first = await reader.read();
     expect(parseCsv(new TextDecoder().decode(first.value).slice(1))).toHaveLength(1 + 5);
     await reader.cancel();
+  });
+
+  it("refuses people signed out and viewers before opening a cursor", async () => {
+    const viewer: Actor = { ...ANALYST, role: "VIEWER" };
+    for (const [actor, reason] of [
+      [null, "signed-out"],
+      [viewer, "forbidden"],
+    ] as const) {
+      await expect(
+        openClaimsExport(parseClaimsQuery({}), { actor, format: "csv", origin: ORIGIN, pool }),
+      ).rejects.toEqual(new AuthorizationError(reason));
+    }
+    const { rows } = await pool.query<{ cursors: number }>(`SELECT count(*)::int AS cursors FROM pg_cursors`);
+    expect(rows).toEqual([{ cursors: 0 }]);
   });
 });
 
@@ -278,6 +297,7 @@ describe("claims export connection", () => {
 
   it("gives the connection back when the reader cancels midway", async () => {
     const stream = await openClaimsExport(parseClaimsQuery({ q: "Huawei" }), {
+      actor: ANALYST,
       format: "json",
       origin: ORIGIN,
       pool,
@@ -291,7 +311,12 @@ describe("claims export connection", () => {
   });
 
   it("gives the connection back when cancelled before the first read", async () => {
-    const stream = await openClaimsExport(parseClaimsQuery({}), { format: "csv", origin: ORIGIN, pool });
+    const stream = await openClaimsExport(parseClaimsQuery({}), {
+      actor: ANALYST,
+      format: "csv",
+      origin: ORIGIN,
+      pool,
+    });
     await stream.cancel();
     await expectConnectionBack();
   });
@@ -303,6 +328,7 @@ describe("claims export connection", () => {
 
   it("ends a download nobody reads, with an error, and gives the connection back", async () => {
     const stream = await openClaimsExport(parseClaimsQuery({}), {
+      actor: ANALYST,
       format: "csv",
       origin: ORIGIN,
       pool,

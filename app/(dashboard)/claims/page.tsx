@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DataTableSkeleton, DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCurrentUser } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
 import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
 import { hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
 import { ClaimsQueryProvider } from "./_components/claims-query-context";
@@ -39,6 +41,9 @@ export default async function ClaimsPage({
   // database runs one transaction at a time and every extra one in parallel waits on the others.
   const allClaims = hasFilters(query) ? claims.then(() => getClaimCount()) : null;
 
+  const viewer = await getCurrentUser();
+  const exportAccess = can(viewer, "claims.export") ? "allowed" : viewer ? "forbidden" : "sign-in";
+
   return (
     <>
       <PageHeader title="Claims">
@@ -61,7 +66,7 @@ export default async function ClaimsPage({
               />
             }
           >
-            <ClaimsTable claims={claims} facets={facets} allClaims={allClaims} />
+            <ClaimsTable claims={claims} facets={facets} allClaims={allClaims} exportAccess={exportAccess} />
           </Suspense>
         </div>
       </ClaimsQueryProvider>

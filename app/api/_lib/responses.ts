@@ -1,4 +1,5 @@
 // Answers of the read-only JSON API and the export: never cached, errors as `{ error }` with a fitting status.
+import { AuthorizationError } from "@/lib/auth/permissions";
 
 /** Claims change under review; a stale copy in a browser or proxy would show a verdict that no longer holds. */
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -16,6 +17,9 @@ export async function answer(handler: () => Promise<Response>): Promise<Response
   try {
     return await handler();
   } catch (error) {
+    if (error instanceof AuthorizationError) {
+      return jsonError(error.reason === "signed-out" ? 401 : 403, error.message);
+    }
     console.error(error);
     return jsonError(500, "The request failed on the server. Try again; if it keeps failing, report it.");
   }

@@ -39,11 +39,14 @@ export function ClaimsTable({
   claims: claimsPromise,
   facets: facetsPromise,
   allClaims: allClaimsPromise,
+  exportAccess,
 }: {
   claims: Promise<ClaimsPage>;
   facets: Promise<ClaimFacets>;
   /** The number of claims without any filter; null when nothing is filtered (it is then `total`). */
   allClaims: Promise<number> | null;
+  /** Downloads are for analysts and up; someone signed out is offered the sign-in instead. */
+  exportAccess: "allowed" | "sign-in" | "forbidden";
 }) {
   const { rows, total } = use(claimsPromise);
   const facets = use(facetsPromise);
@@ -138,7 +141,15 @@ export function ClaimsTable({
           {query.sort === "relevance" && total > 1 ? <> · most relevant first</> : null}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          {total > 0 ? (
+          {total > 0 && exportAccess === "sign-in" ? (
+            <Link
+              href={`/sign-in?callbackUrl=${encodeURIComponent(`/claims?${serializeClaimsQuery(query).toString()}`)}`}
+              className="text-sm font-medium text-brand underline-offset-4 hover:underline"
+            >
+              Sign in to download
+            </Link>
+          ) : null}
+          {total > 0 && exportAccess === "allowed" ? (
             <>
               <ExportLink
                 href={exportHref("csv")}

@@ -1,5 +1,7 @@
 // GET /api/claims/export?format=csv|json&<the /claims table's filters>: every matching claim, in table order.
 import { NO_STORE, answer, jsonError } from "@/app/api/_lib/responses";
+import { getCurrentUser } from "@/lib/auth";
+import { requirePermission } from "@/lib/auth/permissions";
 import {
   exportContentType,
   exportFileName,
@@ -29,7 +31,11 @@ export async function GET(request: Request): Promise<Response> {
   const format = parseExportFormat(url.searchParams.get("format"));
   if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
-    const stream = await openClaimsExport(parseClaimsQuery(url.searchParams), { format, origin: url.origin });
+    const stream = await openClaimsExport(parseClaimsQuery(url.searchParams), {
+      actor: await getCurrentUser(),
+      format,
+      origin: url.origin,
+    });
     return new Response(stream, { headers: exportHeaders(format) });
   });
 }
@@ -41,5 +47,8 @@ export async function GET(request: Request): Promise<Response> {
 export async function HEAD(request: Request): Promise<Response> {
   const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
   if (!format) return jsonError(400, FORMAT_ERROR);
-  return new Response(null, { headers: exportHeaders(format) });
+  return answer(async () => {
+    requirePermission(await getCurrentUser(), "claims.export");
+    return new Response(null, { headers: exportHeaders(format) });
+  });
 }

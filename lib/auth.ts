@@ -1,0 +1,60 @@
+// next-auth (v4) with email and password, JWT sessions. The token only names the user: role and "disabled"
+// are read from the database on every request (getCurrentUser), so an admin's change applies at once.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { cache } from "react";
+import { authenticate } from "@/lib/auth/credentials";
+import type { Actor } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+
+/** A working day; sessions end sooner when the account is disabled (checked per request). */
+const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, request) {
+        const actor = await authenticate(getDb(), credentials, clientAddress(request.headers ?? {}));
+        return actor ? { id: String(actor.id), email: actor.email, name: actor.name } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    // Only the id goes into the token: anything else there (the role) would go stale when an admin changes it.
+    jwt: ({ token, user }) =>
+      user ? { sub: user.id, iat: token.iat, exp: token.exp, jti: token.jti } : token,
+    session: ({ session, token }) => ({ expires: session.expires, user: { id: token.sub } }),
+  },
+};
+
+/**
+ * The address the rate limit counts per. Behind a reverse proxy this is the proxy's x-forwarded-for, which a
+ * client can forge when there is none; the per-account limit holds either way.
+ */
+function clientAddress(headers: Record<string, string | string[] | undefined>): string {
+  const forwarded = headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || "unknown";
+}
+
+/** The signed-in user, or null when signed out, when the account is disabled or no longer exists. */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  const id = Number(session?.user.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const user = await getDb().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
