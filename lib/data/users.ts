@@ -3,13 +3,14 @@ import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/passwords";
 import { recordAudit } from "@/lib/data/audit";
+import { InvalidStateError } from "@/lib/data/errors";
 import type { Prisma } from "@/lib/prisma-client";
 import { createUserSchema } from "@/lib/validations/users";
 
 /** The operator at a shell on the server (`npm run user:create`), who needs no account to make the first one. */
 export const COMMAND_LINE = Symbol("command line");
 
-export class DuplicateEmailError extends Error {
+export class DuplicateEmailError extends InvalidStateError {
   constructor(email: string) {
     super(`An account with the email ${email} already exists.`);
     this.name = "DuplicateEmailError";
