@@ -4,8 +4,11 @@ import "server-only";
 import { ClaimKind, ReviewStatus, Verdict, type EntityRole } from "@/lib/generated/prisma/enums.ts";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
+import { cache } from "react";
 import {
   QUERY_SETTINGS_SQL,
+  type ClaimsFilter,
+  type ResolvedNames,
   claimsCountSql,
   claimsPageSql,
   COLUMN_FACETS,
@@ -15,8 +18,10 @@ import {
   entityFacetSql,
   highlightsSql,
   sectionFacetSql,
+  resolveNamesSql,
   sectorFacetSql,
   type Sql,
+  toClaimsFilter,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
 
@@ -62,15 +67,27 @@ export interface ClaimFacets {
   columns: Record<ColumnFacet, Record<string, number>>;
 }
 
+/**
+ * The query's sector and entity slugs and its search's entity matches as ids. Once per request: the page's list
+ * and facets (started side by side for the same parsed query) share it.
+ */
+export const resolveClaimsFilter = cache(
+  async (query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsFilter> => {
+    const [names] = await withSettings<ResolvedNames[]>(db, resolveNamesSql(query));
+    return toClaimsFilter(query, names!);
+  },
+);
+
 export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
+  const filter = await resolveClaimsFilter(query, db);
   const { ids, total, marks, claims } = await db.$transaction(async (tx) => {
     await tx.$queryRaw(QUERY_SETTINGS_SQL);
-    const [{ total }] = await tx.$queryRaw<[{ total: number }]>(claimsCountSql(query));
-    const ids = (await tx.$queryRaw<{ id: number }[]>(claimsPageSql(query))).map((r) => r.id);
+    const [{ total }] = await tx.$queryRaw<[{ total: number }]>(claimsCountSql(filter));
+    const ids = (await tx.$queryRaw<{ id: number }[]>(claimsPageSql(filter))).map((r) => r.id);
     if (!ids.length) return { ids, total, marks: [], claims: [] };
     const marks = query.q
       ? await tx.$queryRaw<{ id: number; marked: string; mentions: [number, number][] }[]>(
-          highlightsSql(query.q, ids),
+          highlightsSql(filter, ids),
         )
       : [];
     const claims = await tx.claim.findMany({
@@ -164,16 +181,17 @@ function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
 export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
   type Groups = (Record<ColumnFacet, string> & { count: number })[];
   type Counted = { value: number; label: string; count: number }[];
+  const filter = await resolveClaimsFilter(query, db);
   const [groups, sectors, entities, documents, sections] = await Promise.all([
-    withSettings<Groups>(db, columnFacetGroupsSql(query)),
-    withSettings<FacetOption[]>(db, sectorFacetSql(query)),
-    withSettings<(FacetOption & { kind: string })[]>(db, entityFacetSql(query)),
-    withSettings<Counted>(db, documentFacetSql(query)),
-    query.documentId === null
+    withSettings<Groups>(db, columnFacetGroupsSql(filter)),
+    withSettings<FacetOption[]>(db, sectorFacetSql(filter)),
+    withSettings<(FacetOption & { kind: string })[]>(db, entityFacetSql(filter)),
+    withSettings<Counted>(db, documentFacetSql(filter)),
+    filter.documentId === null
       ? Promise.resolve([])
       : withSettings<(Counted[number] & { level: number })[]>(
           db,
-          sectionFacetSql({ ...query, documentId: query.documentId }),
+          sectionFacetSql({ ...filter, documentId: filter.documentId }),
         ),
   ]);
   return {

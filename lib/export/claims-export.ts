@@ -6,7 +6,15 @@ import { type Actor, requirePermission } from "@/lib/auth/permissions";
 import { getServerEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ClaimKind, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
-import { QUERY_SETTINGS_SQL, claimsWhereSql, orderBySql } from "@/lib/queries/claims-sql";
+import {
+  QUERY_SETTINGS_SQL,
+  type ClaimsFilter,
+  type ResolvedNames,
+  claimsWhereSql,
+  orderBySql,
+  resolveNamesSql,
+  toClaimsFilter,
+} from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
 import { UTF8_BOM, csvRecord, neutraliseFormula } from "./csv";
 
@@ -89,9 +97,9 @@ type CursorRow = Omit<ClaimExportRow, "url">;
  * between a quarter and two thirds of the time of a correlated subquery per row, and no longer for a narrow filter.
  * Dates are formatted here so that no server or client time zone can shift them.
  */
-export function claimsExportSql(query: ClaimsQuery): Prisma.Sql {
+export function claimsExportSql(filter: ClaimsFilter): Prisma.Sql {
   return sql`WITH matched AS MATERIALIZED (
-      SELECT c."id", row_number() OVER (${orderBySql(query)}) AS "position" FROM "Claim" c ${claimsWhereSql(query)}
+      SELECT c."id", row_number() OVER (${orderBySql(filter)}) AS "position" FROM "Claim" c ${claimsWhereSql(filter)}
     ),
     sectors AS (
       SELECT cs."claimId", array_agg(sec."slug" ORDER BY sec."position", sec."slug") AS "slugs"
@@ -313,7 +321,9 @@ export async function openClaimsExport(
   try {
     await client.query("BEGIN READ ONLY");
     await client.query(QUERY_SETTINGS_SQL.text);
-    const declare = sql`DECLARE ${raw(CURSOR)} NO SCROLL CURSOR FOR ${claimsExportSql(query)}`;
+    const resolve = resolveNamesSql(query);
+    const [names] = (await client.query<ResolvedNames>(resolve.text, resolve.values)).rows;
+    const declare = sql`DECLARE ${raw(CURSOR)} NO SCROLL CURSOR FOR ${claimsExportSql(toClaimsFilter(query, names!))}`;
     await client.query(declare.text, declare.values);
   } catch (error) {
     await finish("ROLLBACK");

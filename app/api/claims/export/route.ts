@@ -1,6 +1,6 @@
 // GET /api/claims/export?format=csv|json&<the /claims table's filters>: every matching claim, in table order.
 import { NO_STORE, answer, jsonError } from "@/app/api/_lib/responses";
-import { getCurrentUser } from "@/lib/auth";
+import { getRequestUser } from "@/lib/auth";
 import { requirePermission } from "@/lib/auth/permissions";
 import {
   exportContentType,
@@ -32,7 +32,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
     const stream = await openClaimsExport(parseClaimsQuery(url.searchParams), {
-      actor: await getCurrentUser(),
+      actor: await getRequestUser(request),
       format,
       origin: url.origin,
     });
@@ -48,7 +48,7 @@ export async function HEAD(request: Request): Promise<Response> {
   const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
   if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
-    requirePermission(await getCurrentUser(), "claims.export");
+    requirePermission(await getRequestUser(request), "claims.export");
     return new Response(null, { headers: exportHeaders(format) });
   });
 }
