@@ -1,8 +1,14 @@
+-- DropIndex
+DROP INDEX "Claim_kind_idx";
+
 -- AlterTable
 ALTER TABLE "Claim" ADD COLUMN     "entityIds" INTEGER[] NOT NULL DEFAULT ARRAY[]::INTEGER[],
 ADD COLUMN     "quantityCount" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "sectorIds" INTEGER[] NOT NULL DEFAULT ARRAY[]::INTEGER[],
 ADD COLUMN     "sourceCount" INTEGER NOT NULL DEFAULT 0;
+
+-- CreateIndex
+CREATE INDEX "Claim_facet_columns_idx" ON "Claim"("kind", "status", "verdict", "citationMissing", "sourceCount", "quantityCount", "documentId");
 
 -- CreateIndex
 CREATE INDEX "Claim_sectorIds_idx" ON "Claim" USING GIN ("sectorIds");
