@@ -9,6 +9,7 @@ import {
   QUERY_SETTINGS_SQL,
   type ClaimsFilter,
   type ResolvedNames,
+  assigneeFacetSql,
   claimsCountSql,
   claimsPageSql,
   COLUMN_FACETS,
@@ -63,6 +64,8 @@ export interface ClaimFacets {
   documents: FacetOption[];
   /** Empty until a document is chosen. */
   sections: (FacetOption & { level: number })[];
+  /** Who the claims are assigned to ("none" = unassigned, the viewer as "me"); only for signed-in viewers. */
+  assignees: FacetOption[] | null;
   /** Counts by facet and value, e.g. columns.kind.STATISTIC; each ignores its own facet's filter. */
   columns: Record<ColumnFacet, Record<string, number>>;
 }
@@ -178,11 +181,20 @@ function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
   });
 }
 
-export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
+/**
+ * `viewerId`: the signed-in viewer, who also gets the assignee facet (reviewers' names are not shown to people who
+ * are signed out); null for them.
+ */
+export async function getClaimFacets(
+  query: ClaimsQuery,
+  db: Prisma = getDb(),
+  viewerId: number | null = null,
+): Promise<ClaimFacets> {
   type Groups = (Record<ColumnFacet, string> & { count: number })[];
   type Counted = { value: number; label: string; count: number }[];
+  type Assigned = { assigneeId: number | null; name: string | null; count: number }[];
   const filter = await resolveClaimsFilter(query, db);
-  const [groups, sectors, entities, documents, sections] = await Promise.all([
+  const [groups, sectors, entities, documents, sections, assigned] = await Promise.all([
     withSettings<Groups>(db, columnFacetGroupsSql(filter)),
     withSettings<FacetOption[]>(db, sectorFacetSql(filter)),
     withSettings<(FacetOption & { kind: string })[]>(db, entityFacetSql(filter)),
@@ -193,14 +205,34 @@ export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): 
           db,
           sectionFacetSql({ ...filter, documentId: filter.documentId }),
         ),
+    viewerId === null ? Promise.resolve(null) : withSettings<Assigned>(db, assigneeFacetSql(filter)),
   ]);
   return {
+    assignees: assigned && assigneeOptions(assigned, viewerId!),
     sectors,
     entities,
     documents: documents.map((d) => ({ ...d, value: String(d.value) })),
     sections: sections.map((s) => ({ ...s, value: String(s.value) })),
     columns: columnCounts(groups, query),
   };
+}
+
+function assigneeOptions(
+  assigned: { assigneeId: number | null; name: string | null; count: number }[],
+  viewerId: number,
+): FacetOption[] {
+  const count = (id: number | null) => assigned.find((row) => row.assigneeId === id)?.count ?? 0;
+  return [
+    { value: "me", label: "Me", count: count(viewerId) },
+    { value: "none", label: "Unassigned", count: count(null) },
+    ...assigned
+      .filter((row) => row.assigneeId !== null && row.assigneeId !== viewerId)
+      .map((row) => ({
+        value: String(row.assigneeId),
+        label: row.name ?? `User ${row.assigneeId}`,
+        count: row.count,
+      })),
+  ];
 }
 
 /** The values each column facet's filter currently allows, or null when that facet is not filtered. */

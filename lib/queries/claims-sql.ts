@@ -30,7 +30,8 @@ export type FacetKey =
   | "section"
   | "citationMissing"
   | "hasSources"
-  | "hasQuantities";
+  | "hasQuantities"
+  | "assignee";
 
 /**
  * A claims query with the names it uses resolved to ids, once per request (resolveNamesSql), so that the page's
@@ -123,6 +124,16 @@ function verdictCondition(verdicts: ClaimsQuery["verdicts"]): Sql {
   return sql`(${join(parts, " OR ")})`;
 }
 
+/** An unresolved "me" (nobody signed in) adds no match: the filter then matches nothing rather than everything. */
+function assigneeCondition(assignees: ClaimsQuery["assignees"]): Sql {
+  const userIds = assignees.filter((a): a is number => typeof a === "number");
+  const parts = [
+    ...(userIds.length ? [sql`c."assigneeId" IN (${join(userIds)})`] : []),
+    ...(assignees.includes("none") ? [sql`c."assigneeId" IS NULL`] : []),
+  ];
+  return parts.length ? sql`(${join(parts, " OR ")})` : sql`false`;
+}
+
 /** Each active filter as one SQL condition, keyed by the facet it belongs to. */
 function filterConditions(filter: ClaimsFilter): [FacetKey | "search", Sql][] {
   const conditions: [FacetKey | "search", Sql][] = [];
@@ -152,6 +163,7 @@ function filterConditions(filter: ClaimsFilter): [FacetKey | "search", Sql][] {
   }
   if (filter.hasSources) conditions.push(["hasSources", yesNo(filter.hasSources, HAS_SOURCES)]);
   if (filter.hasQuantities) conditions.push(["hasQuantities", yesNo(filter.hasQuantities, HAS_QUANTITIES)]);
+  if (filter.assignees.length) conditions.push(["assignee", assigneeCondition(filter.assignees)]);
   return conditions;
 }
 
@@ -302,4 +314,13 @@ export function sectionFacetSql(filter: ClaimsFilter & { documentId: number }): 
       ${claimsWhereSql(filter, ["section"])} GROUP BY 1) counts ON counts."sectionId" = s."id"
     WHERE s."documentId" = ${filter.documentId}
     ORDER BY s."order"`;
+}
+
+/** Claims per assignee (null = unassigned) under every other filter, with the assignee's name. */
+export function assigneeFacetSql(filter: ClaimsFilter): Sql {
+  return sql`SELECT counts."assigneeId", u."name", counts."count"
+    FROM (SELECT c."assigneeId", count(*)::int AS "count" FROM "Claim" c
+      ${claimsWhereSql(filter, ["assignee"])} GROUP BY 1) counts
+    LEFT JOIN "User" u ON u."id" = counts."assigneeId"
+    ORDER BY counts."assigneeId" IS NOT NULL, counts."count" DESC, u."name"`;
 }

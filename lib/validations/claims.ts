@@ -15,6 +15,8 @@ export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type YesNo = "yes" | "no";
 /** "none" selects claims that have no verdict yet. */
 export type VerdictFilter = Verdict | "none";
+/** "me" is whoever opens the link (see forViewer), "none" the unassigned claims, a number a user's id. */
+export type AssigneeFilter = "me" | "none" | number;
 
 export interface ClaimsQuery {
   q: string;
@@ -25,6 +27,7 @@ export interface ClaimsQuery {
   sectionIds: number[];
   statuses: ReviewStatus[];
   verdicts: VerdictFilter[];
+  assignees: AssigneeFilter[];
   citationMissing: YesNo | null;
   hasSources: YesNo | null;
   hasQuantities: YesNo | null;
@@ -96,6 +99,13 @@ export function parseClaimsQuery(input: SearchParamsInput): ClaimsQuery {
     verdicts: unique(
       valuesOf(input, "verdict").flatMap((v) => oneOf(verdicts, v === "none" ? v : v.toUpperCase()) ?? []),
     ),
+    assignees: unique(
+      valuesOf(input, "assignee").flatMap((v): AssigneeFilter[] => {
+        if (v === "me" || v === "none") return [v];
+        const id = positiveInt(v);
+        return id === null ? [] : [id];
+      }),
+    ),
     citationMissing: yesNo("citation_missing"),
     hasSources: yesNo("has_sources"),
     hasQuantities: yesNo("has_quantities"),
@@ -124,6 +134,7 @@ export function serializeClaimsQuery(query: ClaimsQuery): URLSearchParams {
   list("section", query.sectionIds);
   list("status", query.statuses);
   list("verdict", query.verdicts);
+  list("assignee", query.assignees);
   if (query.citationMissing) params.set("citation_missing", query.citationMissing);
   if (query.hasSources) params.set("has_sources", query.hasSources);
   if (query.hasQuantities) params.set("has_quantities", query.hasQuantities);
@@ -141,12 +152,27 @@ export function serializeClaimsQuery(query: ClaimsQuery): URLSearchParams {
 export function hasFilters(query: ClaimsQuery): boolean {
   return (
     Boolean(query.q) ||
-    [query.sectors, query.entities, query.kinds, query.sectionIds, query.statuses, query.verdicts].some(
-      (v) => v.length > 0,
-    ) ||
+    [
+      query.sectors,
+      query.entities,
+      query.kinds,
+      query.sectionIds,
+      query.statuses,
+      query.verdicts,
+      query.assignees,
+    ].some((v) => v.length > 0) ||
     query.documentId !== null ||
     query.citationMissing !== null ||
     query.hasSources !== null ||
     query.hasQuantities !== null
   );
+}
+
+/**
+ * The query as the database reads it for one viewer: "me" becomes their id. Signed out, "me" stays and matches no
+ * claim, so a shared "my claims" link shows each person their own.
+ */
+export function forViewer(query: ClaimsQuery, viewerId: number | null): ClaimsQuery {
+  if (viewerId === null || !query.assignees.includes("me")) return query;
+  return { ...query, assignees: unique(query.assignees.map((a) => (a === "me" ? viewerId : a))) };
 }

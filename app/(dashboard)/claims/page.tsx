@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
-import { hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
+import { forViewer, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
 import { ClaimsQueryProvider } from "./_components/claims-query-context";
 import { ClaimsTable } from "./_components/claims-table";
 import { ClaimsTableToolbar } from "./_components/claims-table-toolbar";
@@ -35,13 +35,14 @@ export default async function ClaimsPage({
 }) {
   // Malformed or unknown parameters fall back to defaults here: a mangled link still shows the table.
   const query = parseClaimsQuery(await searchParams);
-  const claims = getClaims(query);
-  const facets = getClaimFacets(query);
+  const viewer = await getCurrentUser();
+  const dataQuery = forViewer(query, viewer?.id ?? null);
+  const claims = getClaims(dataQuery);
+  const facets = getClaimFacets(dataQuery, undefined, viewer?.id ?? null);
   // "12 of 43": the unfiltered total, read after the page of claims rather than beside it, because the embedded
   // database runs one transaction at a time and every extra one in parallel waits on the others.
   const allClaims = hasFilters(query) ? claims.then(() => getClaimCount()) : null;
 
-  const viewer = await getCurrentUser();
   const exportAccess = can(viewer, "claims.export") ? "allowed" : viewer ? "forbidden" : "sign-in";
 
   return (

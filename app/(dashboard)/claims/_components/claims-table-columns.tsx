@@ -39,7 +39,8 @@ type ClaimsFilterKey =
   | "sectionIds"
   | "citationMissing"
   | "hasSources"
-  | "hasQuantities";
+  | "hasQuantities"
+  | "assignees";
 
 export type ClaimsFilter =
   | {
@@ -196,6 +197,16 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
             title: "Status",
             options: withCounts(REVIEW_STATUS_OPTIONS, facets.columns.status),
           },
+          ...(facets.assignees
+            ? [
+                {
+                  variant: "multiSelect" as const,
+                  key: "assignees" as const,
+                  title: "Assignee",
+                  options: facets.assignees,
+                },
+              ]
+            : []),
         ],
       },
       cell: ({ getValue }) => {

@@ -38,6 +38,7 @@ const PARAM: Record<FilterKey, string> = {
   citationMissing: "citation_missing",
   hasSources: "has_sources",
   hasQuantities: "has_quantities",
+  assignees: "assignee",
 };
 
 function copyField<K extends keyof ClaimsQuery>(target: ClaimsQuery, source: ClaimsQuery, key: K) {

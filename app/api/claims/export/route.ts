@@ -9,7 +9,7 @@ import {
   parseExportFormat,
   type ExportFormat,
 } from "@/lib/export/claims-export";
-import { parseClaimsQuery } from "@/lib/validations/claims";
+import { forViewer, parseClaimsQuery } from "@/lib/validations/claims";
 
 // pg needs Node's sockets, and every download must read the database as it is now.
 export const runtime = "nodejs";
@@ -31,8 +31,9 @@ export async function GET(request: Request): Promise<Response> {
   const format = parseExportFormat(url.searchParams.get("format"));
   if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
-    const stream = await openClaimsExport(parseClaimsQuery(url.searchParams), {
-      actor: await getRequestUser(request),
+    const actor = await getRequestUser(request);
+    const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor?.id ?? null), {
+      actor,
       format,
       origin: url.origin,
     });
