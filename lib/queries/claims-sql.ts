@@ -30,7 +30,8 @@ export type FacetKey =
   | "section"
   | "citationMissing"
   | "hasSources"
-  | "hasQuantities";
+  | "hasQuantities"
+  | "updatedWeek";
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 const CLAIM_VECTOR = raw(`c."searchVector"`);
@@ -112,6 +113,12 @@ function filterConditions(query: ClaimsQuery): [FacetKey | "search", Sql][] {
   }
   if (query.hasSources) conditions.push(["hasSources", yesNo(query.hasSources, HAS_SOURCES)]);
   if (query.hasQuantities) conditions.push(["hasQuantities", yesNo(query.hasQuantities, HAS_QUANTITIES)]);
+  if (query.updatedWeek) {
+    conditions.push([
+      "updatedWeek",
+      sql`c."updatedAt" >= ${query.updatedWeek}::timestamp AND c."updatedAt" < ${query.updatedWeek}::timestamp + interval '7 days'`,
+    ]);
+  }
   return conditions;
 }
 

@@ -14,6 +14,7 @@ import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { DataTableTypeaheadFilter } from "@/components/data-table/data-table-typeahead-filter";
 import type { ClaimFacets } from "@/lib/data/claims";
+import { formatDate } from "@/lib/format";
 import { hasFilters, parseClaimsQuery, type ClaimsQuery } from "@/lib/validations/claims";
 import {
   normalizeSearch,

@@ -1,0 +1,129 @@
+// The aggregates behind the Overview's charts and the small charts of the entity and sector pages. Every statement
+// filters through the claims table's WHERE builder, so a chart counts exactly the claims its drill-down link shows.
+// Pure (no database access), so the bench can EXPLAIN the same statements.
+
+import { Prisma } from "@/lib/generated/prisma/client.ts";
+import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
+import { claimsWhereSql, type Sql } from "@/lib/queries/claims-sql";
+import { hasFilters, type ClaimsQuery } from "@/lib/validations/claims";
+
+const { sql, join, empty } = Prisma;
+
+/** A claim has a source when any is linked to it, whatever the relation (the table's "Has sources"). */
+const HAS_SOURCE = sql`c."id" IN (SELECT "claimId" FROM "ClaimSource")`;
+
+/**
+ * `AND <column> IN (ids of the matching claims)` for statements that start from a link table, or nothing when no
+ * filter narrows the claims: a semi-join with every claim would only cost time.
+ */
+function restrictTo(column: Sql, query: ClaimsQuery): Sql {
+  return hasFilters(query)
+    ? sql`AND ${column} IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)})`
+    : empty;
+}
+
+/** The headline figures: one scan of the matching claims, and distinct counts of what they link to. */
+export function overviewFiguresSql(query: ClaimsQuery): Sql {
+  return sql`SELECT
+      count(*)::int AS "claims",
+      count(*) FILTER (WHERE c."status" = 'REVIEWED')::int AS "reviewed",
+      count(*) FILTER (WHERE c."verdict"::text IN (${join(SUPPORTED_VERDICTS)}))::int AS "supported",
+      count(*) FILTER (WHERE c."verdict"::text IN (${join(DISPUTED_VERDICTS)}))::int AS "disputed",
+      count(*) FILTER (WHERE c."citationMissing")::int AS "citationMissing",
+      count(*) FILTER (WHERE ${HAS_SOURCE})::int AS "sourced",
+      (SELECT count(*)::int FROM "Source" s WHERE EXISTS (
+        SELECT 1 FROM "ClaimSource" cs WHERE cs."sourceId" = s."id" ${restrictTo(sql`cs."claimId"`, query)})) AS "sources",
+      (SELECT count(*)::int FROM "Entity" e WHERE EXISTS (
+        SELECT 1 FROM "ClaimEntity" ce WHERE ce."entityId" = e."id" ${restrictTo(sql`ce."claimId"`, query)})) AS "entities",
+      (SELECT count(*)::int FROM "Document" d WHERE EXISTS (
+        SELECT 1 FROM "Claim" dc WHERE dc."documentId" = d."id" ${restrictTo(sql`dc."id"`, query)})) AS "documents"
+    FROM "Claim" c ${claimsWhereSql(query)}`;
+}
+
+/**
+ * Matching claims per sector, split by verdict and by sourcing, ignoring the sector filter: a bar's link replaces
+ * the sector filter with its own sector, which the table reads as "any of", so the bar must count that set.
+ * Grouped by plain columns, which PostgreSQL hashes into a few hundred groups.
+ */
+export function sectorBreakdownSql(query: ClaimsQuery): Sql {
+  return sql`SELECT cs."sectorId", c."verdict"::text AS "verdict", c."citationMissing", ${HAS_SOURCE} AS "hasSources",
+      count(*)::int AS "count"
+    FROM "ClaimSector" cs JOIN "Claim" c ON c."id" = cs."claimId"
+    ${claimsWhereSql(query, ["sector"])}
+    GROUP BY cs."sectorId", c."verdict", c."citationMissing", 4`;
+}
+
+export function sectorsSql(): Sql {
+  return sql`SELECT "id", "slug", "name" FROM "Sector" ORDER BY "position", "id"`;
+}
+
+/** Matching claims per verdict ("none" = not rated yet), ignoring the verdict filter as the table's facet does. */
+export function verdictCountsSql(query: ClaimsQuery): Sql {
+  return sql`SELECT COALESCE(c."verdict"::text, 'none') AS "verdict", count(*)::int AS "count"
+    FROM "Claim" c ${claimsWhereSql(query, ["verdict"])}
+    GROUP BY c."verdict"`;
+}
+
+/**
+ * The entities named by the most matching claims, leaving out those already filtered on (every matching claim
+ * names them). Entity filters add up ("names A and B"), so a bar's link adds its entity to the filter.
+ */
+export function topEntitiesSql(query: ClaimsQuery, limit: number): Sql {
+  const selected = query.entities.length ? sql`WHERE e."slug" NOT IN (${join(query.entities)})` : empty;
+  return sql`SELECT e."id", e."slug", e."name", e."kind"::text AS "kind", n."claims"
+    FROM (SELECT ce."entityId", count(*)::int AS "claims" FROM "ClaimEntity" ce
+          WHERE true ${restrictTo(sql`ce."claimId"`, query)}
+          GROUP BY ce."entityId") n
+    JOIN "Entity" e ON e."id" = n."entityId"
+    ${selected}
+    ORDER BY n."claims" DESC, e."name", e."id"
+    LIMIT ${limit}`;
+}
+
+/** Matching claims naming both entities of each pair among `entityIds` (each pair once, lower id first). */
+export function coMentionsSql(query: ClaimsQuery, entityIds: number[]): Sql {
+  return sql`SELECT a."entityId" AS "a", b."entityId" AS "b", count(*)::int AS "claims"
+    FROM "ClaimEntity" a JOIN "ClaimEntity" b ON b."claimId" = a."claimId" AND b."entityId" > a."entityId"
+    WHERE a."entityId" IN (${join(entityIds)}) AND b."entityId" IN (${join(entityIds)})
+      ${restrictTo(sql`a."claimId"`, query)}
+    GROUP BY a."entityId", b."entityId"`;
+}
+
+/**
+ * Sourcing of the matching claims in the sections holding most of them, in reading order. The three shares
+ * exclude each other: sourced, else citation lost, else neither.
+ */
+export function sectionCoverageSql(query: ClaimsQuery, limit: number): Sql {
+  return sql`WITH m AS (
+      SELECT c."sectionId", ${HAS_SOURCE} AS "sourced", c."citationMissing" FROM "Claim" c ${claimsWhereSql(query)}
+    ), g AS (
+      SELECT m."sectionId",
+        count(*) FILTER (WHERE m."sourced")::int AS "sourced",
+        count(*) FILTER (WHERE NOT m."sourced" AND m."citationMissing")::int AS "lost",
+        count(*) FILTER (WHERE NOT m."sourced" AND NOT m."citationMissing")::int AS "unsourced",
+        count(*)::int AS "total"
+      FROM m GROUP BY m."sectionId"
+    ), top AS (SELECT * FROM g ORDER BY g."total" DESC, g."sectionId" LIMIT ${limit})
+    SELECT s."id", s."heading", s."documentId", d."title" AS "documentTitle",
+      top."sourced", top."lost", top."unsourced", (SELECT count(*)::int FROM g) AS "sections"
+    FROM top JOIN "Section" s ON s."id" = top."sectionId" JOIN "Document" d ON d."id" = s."documentId"
+    ORDER BY s."documentId", s."order"`;
+}
+
+/**
+ * The time a claim's review moved. Until review events are recorded, a claim's last change stands in for it: an
+ * import stamps every claim alike, and only reviewers change a claim afterwards. Once review events exist, join
+ * them here instead (one row per claim and status change, with its time) and point the table's updated_week
+ * filter at the same events; the weekly grouping and the links stay as they are.
+ */
+const REVIEW_TIME = sql`c."updatedAt"`;
+
+/** Matching claims a reviewer has touched (in review or reviewed), by week of the change and status. */
+export function reviewTimelineSql(query: ClaimsQuery): Sql {
+  return sql`SELECT to_char(date_trunc('week', r."time"), 'YYYY-MM-DD') AS "week", r."status"::text AS "status",
+      count(*)::int AS "count"
+    FROM (SELECT ${REVIEW_TIME} AS "time", c."status" FROM "Claim" c ${claimsWhereSql(query)}) r
+    WHERE r."status" <> 'UNREVIEWED'
+    GROUP BY 1, r."status"
+    ORDER BY 1`;
+}
