@@ -3,12 +3,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { EntityKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
-import { VERDICT_OPTIONS } from "@/lib/domain/options";
+import { getClaimFacets, type ClaimFacets } from "@/lib/data/claims";
+import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS, VERDICT_OPTIONS } from "@/lib/domain/options";
 import type { Prisma } from "@/lib/prisma-client";
-import { QUERY_SETTINGS_SQL, type Sql } from "@/lib/queries/claims-sql";
+import { QUERY_SETTINGS_SQL, type ColumnFacet, type Sql } from "@/lib/queries/claims-sql";
 import {
   coMentionsSql,
-  overviewFiguresSql,
+  overviewReachSql,
   reviewTimelineSql,
   sectionCoverageSql,
   sectorBreakdownSql,
@@ -16,7 +17,7 @@ import {
   topEntitiesSql,
   verdictCountsSql,
 } from "@/lib/queries/overview-sql";
-import type { ClaimsQuery, VerdictFilter } from "@/lib/validations/claims";
+import type { ClaimsQuery, VerdictFilter, YesNo } from "@/lib/validations/claims";
 
 export interface OverviewFigures {
   claims: number;
@@ -50,7 +51,6 @@ export interface SectorBreakdown {
 }
 
 export interface EntityCount {
-  id: number;
   slug: string;
   name: string;
   kind: EntityKind;
@@ -95,9 +95,40 @@ function aggregate<T>(db: Prisma, statement: Sql): Promise<T> {
   });
 }
 
-export async function getOverviewFigures(query: ClaimsQuery, db: Prisma = getDb()): Promise<OverviewFigures> {
-  const [figures] = await aggregate<[OverviewFigures]>(db, overviewFiguresSql(query));
-  return figures;
+/**
+ * The headline figures. Those about claims come from the facet counts the filter bar reads anyway (one scan of the
+ * claims serves both); only what the claims link to needs a statement of its own.
+ */
+export async function getOverviewFigures(
+  query: ClaimsQuery,
+  facets: Promise<ClaimFacets> = getClaimFacets(query),
+  db: Prisma = getDb(),
+): Promise<OverviewFigures> {
+  const [columns, [reach]] = await Promise.all([
+    facets.then((f) => f.columns),
+    aggregate<[Pick<OverviewFigures, "sources" | "entities" | "documents">]>(db, overviewReachSql(query)),
+  ]);
+  return { ...claimFigures(columns, query), ...reach };
+}
+
+/**
+ * Each facet counts the claims passing every filter but its own, per value; summed over the values its own filter
+ * allows, that is the matching claims. So a figure is the facet count of its values within the filter in force.
+ */
+function claimFigures(columns: ClaimFacets["columns"], query: ClaimsQuery) {
+  const allowed = (facet: ColumnFacet, filter: readonly string[], values: readonly string[]) =>
+    values
+      .filter((value) => filter.length === 0 || filter.includes(value))
+      .reduce((sum, value) => sum + (columns[facet][value] ?? 0), 0);
+  const flag = (value: YesNo | null) => (value ? [value] : []);
+  return {
+    claims: allowed("status", query.statuses, Object.keys(columns.status)),
+    reviewed: allowed("status", query.statuses, ["REVIEWED"]),
+    supported: allowed("verdict", query.verdicts, SUPPORTED_VERDICTS),
+    disputed: allowed("verdict", query.verdicts, DISPUTED_VERDICTS),
+    citationMissing: allowed("citationMissing", flag(query.citationMissing), ["yes"]),
+    sourced: allowed("hasSources", flag(query.hasSources), ["yes"]),
+  };
 }
 
 function emptyVerdicts(): VerdictCounts {
@@ -159,6 +190,26 @@ export function getTopEntities(
   return aggregate<EntityCount[]>(db, topEntitiesSql(query, limit));
 }
 
+/**
+ * The most-named entities among the matching claims, from the filter bar's entity facet (the same count, already
+ * read for the menu), leaving out those filtered on: every matching claim names them.
+ */
+export function topEntitiesOfFacets(
+  facets: ClaimFacets,
+  query: ClaimsQuery,
+  limit = TOP_ENTITIES,
+): EntityCount[] {
+  return facets.entities
+    .filter((entity) => !query.entities.includes(entity.value) && entity.count > 0)
+    .slice(0, limit)
+    .map((entity) => ({
+      slug: entity.value,
+      name: entity.label,
+      kind: entity.kind as EntityKind,
+      claims: entity.count,
+    }));
+}
+
 /** The co-mention grid of the first `size` of `entities` (the most named ones, as getTopEntities returns them). */
 export async function getCoMentions(
   query: ClaimsQuery,
@@ -168,14 +219,14 @@ export async function getCoMentions(
 ): Promise<CoMentionMatrix> {
   const shown = entities.slice(0, size);
   if (shown.length === 0) return { entities: [], counts: [] };
-  const pairs = await aggregate<{ a: number; b: number; claims: number }[]>(
+  const pairs = await aggregate<{ a: string; b: string; claims: number }[]>(
     db,
     coMentionsSql(
       query,
-      shown.map((entity) => entity.id),
+      shown.map((entity) => entity.slug),
     ),
   );
-  const index = new Map(shown.map((entity, i) => [entity.id, i]));
+  const index = new Map(shown.map((entity, i) => [entity.slug, i]));
   const counts = shown.map((row, i) => shown.map((_, j) => (i === j ? row.claims : 0)));
   for (const pair of pairs) {
     const i = index.get(pair.a)!;

@@ -3,7 +3,6 @@
 // Pure (no database access), so the bench can EXPLAIN the same statements.
 
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
 import { claimsWhereSql, type Sql } from "@/lib/queries/claims-sql";
 import { hasFilters, type ClaimsQuery } from "@/lib/validations/claims";
 
@@ -22,22 +21,22 @@ function restrictTo(column: Sql, query: ClaimsQuery): Sql {
     : empty;
 }
 
-/** The headline figures: one scan of the matching claims, and distinct counts of what they link to. */
-export function overviewFiguresSql(query: ClaimsQuery): Sql {
-  return sql`SELECT
-      count(*)::int AS "claims",
-      count(*) FILTER (WHERE c."status" = 'REVIEWED')::int AS "reviewed",
-      count(*) FILTER (WHERE c."verdict"::text IN (${join(SUPPORTED_VERDICTS)}))::int AS "supported",
-      count(*) FILTER (WHERE c."verdict"::text IN (${join(DISPUTED_VERDICTS)}))::int AS "disputed",
-      count(*) FILTER (WHERE c."citationMissing")::int AS "citationMissing",
-      count(*) FILTER (WHERE ${HAS_SOURCE})::int AS "sourced",
-      (SELECT count(*)::int FROM "Source" s WHERE EXISTS (
-        SELECT 1 FROM "ClaimSource" cs WHERE cs."sourceId" = s."id" ${restrictTo(sql`cs."claimId"`, query)})) AS "sources",
-      (SELECT count(*)::int FROM "Entity" e WHERE EXISTS (
-        SELECT 1 FROM "ClaimEntity" ce WHERE ce."entityId" = e."id" ${restrictTo(sql`ce."claimId"`, query)})) AS "entities",
-      (SELECT count(*)::int FROM "Document" d WHERE EXISTS (
-        SELECT 1 FROM "Claim" dc WHERE dc."documentId" = d."id" ${restrictTo(sql`dc."id"`, query)})) AS "documents"
-    FROM "Claim" c ${claimsWhereSql(query)}`;
+/**
+ * How many sources, entities and documents the matching claims draw on. Without a filter, an index probe per
+ * source, entity or document answers; with one, the matching claims are read once and joined to each link table.
+ */
+export function overviewReachSql(query: ClaimsQuery): Sql {
+  if (!hasFilters(query)) {
+    return sql`SELECT
+      (SELECT count(*)::int FROM "Source" s WHERE EXISTS (SELECT 1 FROM "ClaimSource" cs WHERE cs."sourceId" = s."id")) AS "sources",
+      (SELECT count(*)::int FROM "Entity" e WHERE EXISTS (SELECT 1 FROM "ClaimEntity" ce WHERE ce."entityId" = e."id")) AS "entities",
+      (SELECT count(*)::int FROM "Document" d WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."documentId" = d."id")) AS "documents"`;
+  }
+  return sql`WITH m AS MATERIALIZED (SELECT c."id", c."documentId" FROM "Claim" c ${claimsWhereSql(query)})
+    SELECT
+      (SELECT count(DISTINCT cs."sourceId")::int FROM "ClaimSource" cs JOIN m ON m."id" = cs."claimId") AS "sources",
+      (SELECT count(DISTINCT ce."entityId")::int FROM "ClaimEntity" ce JOIN m ON m."id" = ce."claimId") AS "entities",
+      (SELECT count(DISTINCT m."documentId")::int FROM m) AS "documents"`;
 }
 
 /**
@@ -70,7 +69,7 @@ export function verdictCountsSql(query: ClaimsQuery): Sql {
  */
 export function topEntitiesSql(query: ClaimsQuery, limit: number): Sql {
   const selected = query.entities.length ? sql`WHERE e."slug" NOT IN (${join(query.entities)})` : empty;
-  return sql`SELECT e."id", e."slug", e."name", e."kind"::text AS "kind", n."claims"
+  return sql`SELECT e."slug", e."name", e."kind"::text AS "kind", n."claims"
     FROM (SELECT ce."entityId", count(*)::int AS "claims" FROM "ClaimEntity" ce
           WHERE true ${restrictTo(sql`ce."claimId"`, query)}
           GROUP BY ce."entityId") n
@@ -80,13 +79,14 @@ export function topEntitiesSql(query: ClaimsQuery, limit: number): Sql {
     LIMIT ${limit}`;
 }
 
-/** Matching claims naming both entities of each pair among `entityIds` (each pair once, lower id first). */
-export function coMentionsSql(query: ClaimsQuery, entityIds: number[]): Sql {
-  return sql`SELECT a."entityId" AS "a", b."entityId" AS "b", count(*)::int AS "claims"
+/** Matching claims naming both entities of each pair among `slugs` (each pair once). */
+export function coMentionsSql(query: ClaimsQuery, slugs: string[]): Sql {
+  return sql`WITH e AS (SELECT "id", "slug" FROM "Entity" WHERE "slug" IN (${join(slugs)}))
+    SELECT ea."slug" AS "a", eb."slug" AS "b", count(*)::int AS "claims"
     FROM "ClaimEntity" a JOIN "ClaimEntity" b ON b."claimId" = a."claimId" AND b."entityId" > a."entityId"
-    WHERE a."entityId" IN (${join(entityIds)}) AND b."entityId" IN (${join(entityIds)})
-      ${restrictTo(sql`a."claimId"`, query)}
-    GROUP BY a."entityId", b."entityId"`;
+    JOIN e ea ON ea."id" = a."entityId" JOIN e eb ON eb."id" = b."entityId"
+    WHERE true ${restrictTo(sql`a."claimId"`, query)}
+    GROUP BY ea."slug", eb."slug"`;
 }
 
 /**
@@ -94,18 +94,21 @@ export function coMentionsSql(query: ClaimsQuery, entityIds: number[]): Sql {
  * exclude each other: sourced, else citation lost, else neither.
  */
 export function sectionCoverageSql(query: ClaimsQuery, limit: number): Sql {
-  return sql`WITH m AS (
-      SELECT c."sectionId", ${HAS_SOURCE} AS "sourced", c."citationMissing" FROM "Claim" c ${claimsWhereSql(query)}
-    ), g AS (
-      SELECT m."sectionId",
-        count(*) FILTER (WHERE m."sourced")::int AS "sourced",
-        count(*) FILTER (WHERE NOT m."sourced" AND m."citationMissing")::int AS "lost",
-        count(*) FILTER (WHERE NOT m."sourced" AND NOT m."citationMissing")::int AS "unsourced",
-        count(*)::int AS "total"
-      FROM m GROUP BY m."sectionId"
-    ), top AS (SELECT * FROM g ORDER BY g."total" DESC, g."sectionId" LIMIT ${limit})
+  // Grouped by plain columns first, so the source lookup runs once per claim and the groups hash.
+  return sql`WITH g AS (
+      SELECT c."sectionId", c."citationMissing", ${HAS_SOURCE} AS "sourced", count(*)::int AS "count"
+      FROM "Claim" c ${claimsWhereSql(query)}
+      GROUP BY c."sectionId", c."citationMissing", 3
+    ), bySection AS (
+      SELECT g."sectionId",
+        COALESCE(sum(g."count") FILTER (WHERE g."sourced"), 0)::int AS "sourced",
+        COALESCE(sum(g."count") FILTER (WHERE NOT g."sourced" AND g."citationMissing"), 0)::int AS "lost",
+        COALESCE(sum(g."count") FILTER (WHERE NOT g."sourced" AND NOT g."citationMissing"), 0)::int AS "unsourced",
+        sum(g."count") AS "total"
+      FROM g GROUP BY g."sectionId"
+    ), top AS (SELECT * FROM bySection ORDER BY "total" DESC, "sectionId" LIMIT ${limit})
     SELECT s."id", s."heading", s."documentId", d."title" AS "documentTitle",
-      top."sourced", top."lost", top."unsourced", (SELECT count(*)::int FROM g) AS "sections"
+      top."sourced", top."lost", top."unsourced", (SELECT count(*)::int FROM bySection) AS "sections"
     FROM top JOIN "Section" s ON s."id" = top."sectionId" JOIN "Document" d ON d."id" = s."documentId"
     ORDER BY s."documentId", s."order"`;
 }

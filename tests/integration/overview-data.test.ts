@@ -13,6 +13,7 @@ import {
   getTopEntities,
   getVerdictCounts,
   SOURCINGS,
+  topEntitiesOfFacets,
 } from "@/lib/data/overview";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums.ts";
@@ -72,7 +73,7 @@ async function matchingIds(q: ClaimsQuery): Promise<number[]> {
 /** Checks every number each chart draws under `q` against the table its link opens. */
 async function expectEveryNumberToMatchItsTable(q: ClaimsQuery) {
   const checks: [string, number, ClaimsQuery][] = [];
-  const figures = await getOverviewFigures(q, prisma);
+  const figures = await getOverviewFigures(q, getClaimFacets(q, prisma), prisma);
   checks.push(
     ["reviewed", figures.reviewed, withStatuses(q, ["REVIEWED"])],
     ["supported", figures.supported, withVerdicts(q, SUPPORTED_VERDICTS)],
@@ -103,9 +104,14 @@ async function expectEveryNumberToMatchItsTable(q: ClaimsQuery) {
   for (const [verdict, count] of Object.entries(await getVerdictCounts(q, prisma))) {
     checks.push([`verdict ${verdict}`, count, withVerdict(q, verdict as VerdictFilter)]);
   }
+  const facets = await getClaimFacets(q, prisma);
   const top = await getTopEntities(q, 10, prisma);
-  for (const entity of top)
+  // The Overview reads the same ranking off the filter bar's entity facet (ties may fall either way).
+  const fromFacets = topEntitiesOfFacets(facets, q, 10);
+  expect(fromFacets.map((e) => e.claims)).toEqual(top.map((e) => e.claims));
+  for (const entity of [...top, ...fromFacets]) {
     checks.push([`entity ${entity.slug}`, entity.claims, withEntities(q, entity.slug)]);
+  }
   const matrix = await getCoMentions(q, top, 6, prisma);
   matrix.entities.forEach((a, i) =>
     matrix.entities.forEach((b, j) => {
@@ -133,7 +139,6 @@ async function expectEveryNumberToMatchItsTable(q: ClaimsQuery) {
         ]);
     }
   }
-  const facets = await getClaimFacets(q, prisma);
   for (const [kind, count] of Object.entries(facets.columns.kind)) {
     checks.push([`kind ${kind}`, count, withKind(q, kind as ClaimsQuery["kinds"][number])]);
   }
@@ -167,7 +172,7 @@ async function expectFiguresToMatchSql(q: ClaimsQuery) {
      FROM "Claim" c WHERE id = ANY($1)`,
     [ids, SUPPORTED_VERDICTS, DISPUTED_VERDICTS],
   );
-  expect(await getOverviewFigures(q, prisma)).toEqual(expected);
+  expect(await getOverviewFigures(q, getClaimFacets(q, prisma), prisma)).toEqual(expected);
 }
 
 describe("on the seeded report", () => {
@@ -187,7 +192,7 @@ describe("on the seeded report", () => {
 
   it("counts the figures as plain SQL does, with and without filters", async () => {
     await expectFiguresToMatchSql(query());
-    const all = await getOverviewFigures(query(), prisma);
+    const all = await getOverviewFigures(query(), getClaimFacets(query(), prisma), prisma);
     expect(all).toMatchObject({ claims: 43, citationMissing: 25, documents: 1, reviewed: 14 });
     await expectFiguresToMatchSql(query({ sector: "hardware-chips" }));
     await expectFiguresToMatchSql(query({ entity: "huawei", kind: "EVENT,ASSESSMENT" }));
@@ -230,11 +235,11 @@ describe("on the seeded report", () => {
     expect(top.map(({ slug, claims }) => ({ slug, claims }))).toEqual(expected);
     const matrix = await getCoMentions(query(), top, 8, prisma);
     const [a, b] = [matrix.entities[0]!, matrix.entities[1]!];
-    const [{ n }] = await rows<{ n: number }>(
+    const [{ n }] = (await rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM "ClaimEntity" x JOIN "ClaimEntity" y ON y."claimId" = x."claimId"
-       WHERE x."entityId" = $1 AND y."entityId" = $2`,
-      [a.id, b.id],
-    );
+       WHERE x."entityId" = (SELECT id FROM "Entity" WHERE slug = $1) AND y."entityId" = (SELECT id FROM "Entity" WHERE slug = $2)`,
+      [a.slug, b.slug],
+    )) as [{ n: number }];
     expect(matrix.counts[0]![1]).toBe(n);
     expect(matrix.counts[1]![0]).toBe(n);
     expect(matrix.counts[0]![0]).toBe(a.claims);
@@ -279,7 +284,7 @@ describe("on the seeded report", () => {
     ]);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     {},
     { sector: "hardware-chips" },
     { sector: "hardware-chips,foundation-models", status: "REVIEWED,IN_REVIEW" },
@@ -293,7 +298,7 @@ describe("on the seeded report", () => {
 
   it("says nothing matches rather than failing when a filter matches nothing", async () => {
     const q = query({ sector: "healthcare", entity: "kimi-k2" });
-    expect((await getOverviewFigures(q, prisma)).claims).toBe(0);
+    expect((await getOverviewFigures(q, getClaimFacets(q, prisma), prisma)).claims).toBe(0);
     expect(await getTopEntities(q, 10, prisma)).toEqual([]);
     expect(await getCoMentions(q, [], 8, prisma)).toEqual({ entities: [], counts: [] });
     expect(await getSectionCoverage(q, 12, prisma)).toEqual({ sections: [], totalSections: 0 });
@@ -323,13 +328,13 @@ describe("on a synthetic corpus", () => {
     await expectFiguresToMatchSql(query());
     await expectFiguresToMatchSql(query({ sector: "foundation-models", status: "REVIEWED" }));
     await expectFiguresToMatchSql(query({ document: "2" }));
-    const all = await getOverviewFigures(query(), prisma);
+    const all = await getOverviewFigures(query(), getClaimFacets(query(), prisma), prisma);
     expect(all.claims).toBe(1_500);
     expect(all.supported).toBeGreaterThan(0);
     expect(all.disputed).toBeGreaterThan(0);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     {},
     { sector: "hardware-chips", kind: "EVENT" },
     { status: "REVIEWED", has_sources: "yes" },
@@ -346,9 +351,9 @@ describe("on a synthetic corpus", () => {
     expect(weeks.length).toBeGreaterThan(1);
     expect(weeks.length).toBeLessThanOrEqual(26);
     const counted = weeks.reduce((sum, w) => sum + w.counts.IN_REVIEW + w.counts.REVIEWED, 0);
-    const [{ n }] = await rows<{ n: number }>(
+    const [{ n }] = (await rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Claim" WHERE status <> 'UNREVIEWED'`,
-    );
+    )) as [{ n: number }];
     expect(counted).toBeLessThanOrEqual(n);
     expect(counted).toBeGreaterThan(0);
   });
