@@ -92,6 +92,17 @@ export function ClaimsTableToolbar({ facets: facetsPromise }: { facets: Promise<
           ),
       }));
     }),
+    // No menu sets it: it arrives from the Overview's review timeline, and the chip is the way to drop it.
+    ...(query.updatedWeek
+      ? [
+          {
+            key: "updatedWeek",
+            name: "Last changed",
+            value: `week of ${formatDate(new Date(`${query.updatedWeek}T00:00:00Z`))}`,
+            onRemove: () => navigate(withFilters(query, { updatedWeek: null })),
+          },
+        ]
+      : []),
   ];
 
   return (
