@@ -78,7 +78,9 @@ export function StackedBarChart({
         />
       );
       if (!href) return rect;
-      const name = `${datum.label}${series.length > 1 ? `, ${config[key]!.label}` : ""}: ${formatCount(value, "claim", "claims")}`;
+      const seriesLabel = config[key]!.label;
+      // One series per category (verdicts, kinds) would read its name twice.
+      const name = `${datum.label}${series.length > 1 && seriesLabel !== datum.label ? `, ${seriesLabel}` : ""}: ${formatCount(value, "claim", "claims")}`;
       return (
         <a href={href} aria-label={name} onClick={(event) => follow(event, href)} className="chart-link">
           {rect}
