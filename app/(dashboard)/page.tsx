@@ -56,7 +56,7 @@ export default async function OverviewPage({
           <Suspense key={`figures:${key}`} fallback={<HeadlineFiguresSkeleton />}>
             <HeadlineFigures query={query} figures={getOverviewFigures(query, facets)} />
           </Suspense>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <div className="lg:col-span-2">
               <Suspense
                 key={`sectors:${key}`}

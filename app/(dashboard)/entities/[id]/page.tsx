@@ -59,7 +59,7 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
           </Suspense>
         </div>
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Suspense
           fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={8} />}
         >

@@ -50,7 +50,7 @@ export default async function SectorPage({ params }: SectorPageProps) {
           </Link>
         </p>
       </header>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Suspense
           fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={10} />}
         >
