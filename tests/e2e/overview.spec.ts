@@ -44,12 +44,7 @@ test("the Overview shows the seeded report's figures, as the database holds them
     `name ${await count(`SELECT count(DISTINCT "entityId") AS n FROM "ClaimEntity"`)} entities and come from 1 document`,
   );
   // Every chart has arrived and drawn its bars.
-  for (const title of [
-    "Claims by sector",
-    "Citation coverage by section",
-    "Most-named entities",
-    "Claims by kind",
-  ]) {
+  for (const title of ["Claims by sector", "Claims by section", "Most-named entities", "Claims by kind"]) {
     await expect(
       page
         .getByRole("figure", { name: new RegExp(`^${title}`) })
