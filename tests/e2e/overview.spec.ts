@@ -107,7 +107,7 @@ test("show as table lists the same numbers as links, and bars are reachable from
   await expectTableTotal(page, value, all);
 });
 
-test("the charts follow the claims table's filters, and say so when nothing matches", async ({ page }) => {
+test("the charts follow the claims table's filters, and their bars keep them", async ({ page }) => {
   const chips = await inSector("hardware-chips");
   await page.goto("/?sector=hardware-chips");
   await expect(figure(page, "Claims")).toHaveText(String(chips));
@@ -121,7 +121,11 @@ test("the charts follow the claims table's filters, and say so when nothing matc
   await expect(page).toHaveURL(/\/claims\?sector=hardware-chips&entity=[a-z0-9-]+$/);
   await expectTableTotal(page, Number(value), await count(`SELECT count(*) AS n FROM "Claim"`));
   await expect(page.getByRole("list", { name: "Active filters" })).toContainText(entityName!);
+});
 
+test("a filter that matches nothing says what to change, and nonsense parameters fall back to defaults", async ({
+  page,
+}) => {
   await page.goto("/?sector=healthcare&entity=kimi-k2");
   await expect(page.getByRole("heading", { name: "No claims match" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Citation coverage by section" })).toContainText(
