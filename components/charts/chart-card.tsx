@@ -34,7 +34,8 @@ export function ChartCard({
   const view = views.find((candidate) => candidate.id === viewId) ?? views[0];
 
   return (
-    <Card className={className}>
+    // min-w-0: in a grid, a wide table (the co-mention grid) scrolls inside its card instead of widening the page.
+    <Card className={clsx("min-w-0", className)}>
       <section aria-labelledby={titleId} className="flex h-full flex-col">
         <CardHeader className="flex-row flex-wrap items-start justify-between gap-x-4 gap-y-2">
           <div className="flex min-w-0 flex-col gap-1">
