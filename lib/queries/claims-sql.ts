@@ -31,7 +31,8 @@ export type FacetKey =
   | "citationMissing"
   | "hasSources"
   | "hasQuantities"
-  | "assignee";
+  | "assignee"
+  | "updatedWeek";
 
 /**
  * A claims query with the names it uses resolved to ids, once per request (resolveNamesSql), so that the page's
@@ -164,6 +165,12 @@ function filterConditions(filter: ClaimsFilter): [FacetKey | "search", Sql][] {
   if (filter.hasSources) conditions.push(["hasSources", yesNo(filter.hasSources, HAS_SOURCES)]);
   if (filter.hasQuantities) conditions.push(["hasQuantities", yesNo(filter.hasQuantities, HAS_QUANTITIES)]);
   if (filter.assignees.length) conditions.push(["assignee", assigneeCondition(filter.assignees)]);
+  if (filter.updatedWeek) {
+    conditions.push([
+      "updatedWeek",
+      sql`c."updatedAt" >= ${filter.updatedWeek}::timestamp AND c."updatedAt" < ${filter.updatedWeek}::timestamp + interval '7 days'`,
+    ]);
+  }
   return conditions;
 }
 

@@ -31,6 +31,8 @@ export interface ClaimsQuery {
   citationMissing: YesNo | null;
   hasSources: YesNo | null;
   hasQuantities: YesNo | null;
+  /** Monday (UTC, YYYY-MM-DD) of the week the claim last changed in: the Overview's review timeline links here. */
+  updatedWeek: string | null;
   sort: SortColumn;
   dir: "asc" | "desc";
   page: number;
@@ -67,6 +69,16 @@ function positiveInt(value: string | undefined): number | null {
   if (!value || !/^\d{1,10}$/.test(value)) return null;
   const number = Number(value);
   return number >= 1 && number <= MAX_INT ? number : null;
+}
+
+/** Any valid date, as the Monday (UTC) of its week, so that every day of a week links to the same URL. */
+function weekStart(value: string | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Date rolls 2026-02-31 over into March; a date that does not read back the same was not a real day.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
 }
 
 /** Control characters never belong in a search, and would only confuse highlighting. */
@@ -109,6 +121,7 @@ export function parseClaimsQuery(input: SearchParamsInput): ClaimsQuery {
     citationMissing: yesNo("citation_missing"),
     hasSources: yesNo("has_sources"),
     hasQuantities: yesNo("has_quantities"),
+    updatedWeek: weekStart(first(input, "updated_week")),
     sort,
     dir:
       oneOf(["asc", "desc"] as const, first(input, "dir")) ??
@@ -138,6 +151,7 @@ export function serializeClaimsQuery(query: ClaimsQuery): URLSearchParams {
   if (query.citationMissing) params.set("citation_missing", query.citationMissing);
   if (query.hasSources) params.set("has_sources", query.hasSources);
   if (query.hasQuantities) params.set("has_quantities", query.hasQuantities);
+  if (query.updatedWeek) params.set("updated_week", query.updatedWeek);
   const defaults = parseClaimsQuery(query.q ? new URLSearchParams({ q: query.q }) : new URLSearchParams());
   if (query.sort !== defaults.sort || query.dir !== defaults.dir) {
     params.set("sort", query.sort);
@@ -164,7 +178,8 @@ export function hasFilters(query: ClaimsQuery): boolean {
     query.documentId !== null ||
     query.citationMissing !== null ||
     query.hasSources !== null ||
-    query.hasQuantities !== null
+    query.hasQuantities !== null ||
+    query.updatedWeek !== null
   );
 }
 
