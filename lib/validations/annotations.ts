@@ -61,6 +61,9 @@ const noteContent = {
     .transform((value) => value.trim() || null),
 };
 
+/** What the thread's forms check before sending; the actions check the same fields with the note's id. */
+export const noteContentSchema = z.object(noteContent);
+
 export const createAnnotationSchema = z.object({ claimId: recordIdSchema("claim"), ...noteContent });
 export const replyToAnnotationSchema = z.object({ parentId: recordIdSchema("note"), ...noteContent });
 export const editAnnotationSchema = z.object({
@@ -72,7 +75,7 @@ export const editAnnotationSchema = z.object({
 /** Delete, resolve and reopen name only the note: none of them changes what it says. */
 export const annotationRefSchema = z.object({ annotationId: recordIdSchema("note") });
 
-export type NoteContentInput = z.input<z.ZodObject<typeof noteContent>>;
+export type NoteContentInput = z.input<typeof noteContentSchema>;
 export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 export type ReplyToAnnotationInput = z.input<typeof replyToAnnotationSchema>;
 export type EditAnnotationInput = z.input<typeof editAnnotationSchema>;
