@@ -50,7 +50,7 @@ const noteContent = {
   body: multiLine("Note", BODY_MAX),
   verdict: verdictSchema.nullable(),
   evidence: evidenceSchema,
-  /** A quote from the evidence or where to find it; blank means none. */
+  /** A quote from the evidence or where to find it; blank or null means none (null once parsed, so parsing twice holds). */
   locator: z
     .string()
     .max(LOCATOR_MAX, `Quote or locator must be at most ${LOCATOR_MAX.toLocaleString("en")} characters.`)
@@ -58,7 +58,8 @@ const noteContent = {
       (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(value),
       "Quote or locator cannot contain control characters.",
     )
-    .transform((value) => value.trim() || null),
+    .nullable()
+    .transform((value) => value?.trim() || null),
 };
 
 /** What the thread's forms check before sending; the actions check the same fields with the note's id. */

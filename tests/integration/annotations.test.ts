@@ -13,6 +13,7 @@ import {
   resolveAnnotation,
 } from "@/lib/data/annotations";
 import { InvalidStateError, StaleVersionError } from "@/lib/data/errors";
+import { createAnnotationSchema, editAnnotationSchema } from "@/lib/validations/annotations";
 import type { Prisma } from "@/lib/prisma-client";
 import { makeActor } from "@/tests/helpers/accounts";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
@@ -256,6 +257,33 @@ describe("edits and replies", () => {
     expect(error).toBeInstanceOf(StaleVersionError);
     expect((error as Error).message).toMatch(/Someone else changed this note while you were editing/);
     expect((await prisma.annotation.findUniqueOrThrow({ where: { id } })).body).toBe("Newer");
+  });
+});
+
+describe("input the action already parsed", () => {
+  it("parses the same again in the data layer, as each action passes it on", async () => {
+    const input = createAnnotationSchema.parse(
+      note("Parsed twice", {
+        locator: "  p. 3  ",
+        evidence: {
+          kind: "new",
+          url: "HTTPS://Twice.example",
+          title: " T ",
+          publisher: "P",
+          sourceKind: "NEWS",
+        },
+      }),
+    );
+    const { id } = await createAnnotation(prisma, reviewer, input);
+    const edited = editAnnotationSchema.parse({
+      ...note("Parsed twice, edited"),
+      annotationId: id,
+      version: 1,
+    });
+    await editAnnotation(prisma, reviewer, edited);
+    const saved = await prisma.annotation.findUniqueOrThrow({ where: { id }, include: { revisions: true } });
+    expect(saved).toMatchObject({ body: "Parsed twice, edited", evidenceLocator: null, version: 2 });
+    expect(saved.revisions[0]).toMatchObject({ evidenceLocator: "p. 3" });
   });
 });
 
