@@ -136,7 +136,7 @@ test("a note over the limit is refused in the form with the text kept; anonymous
 
   const anonymous = await browser.newPage();
   await anonymous.goto(`/claims/${claimId}`);
-  const region = anonymous.getByRole("region", { name: "Review" });
+  const region = anonymous.getByRole("region", { name: "Review", exact: true });
   await expect(region.getByRole("link", { name: "Sign in to see the review thread" })).toBeVisible();
   await expect(anonymous.getByText("Within the limit now.")).toHaveCount(0);
   await expect(anonymous.getByRole("region", { name: "Review notes" })).toHaveCount(0);
@@ -149,6 +149,8 @@ test("two concurrent edits of one note: one wins, the other sees the conflict wi
   baseURL,
   signInAs,
 }) => {
+  // Two browser contexts saving in turn, on a 2-core machine.
+  test.slow();
   const claimId = await claimAt(41);
   const author = await signInAs("REVIEWER", "Edith Editor");
   await page.goto(`/claims/${claimId}`);
@@ -229,7 +231,7 @@ test("journey: two reviewers disagree, the claim shows who said what, an admin s
   );
   await expect(ritaNote).toContainText("Table 2, page 14");
   await expect(ritaNote.locator("strong")).toHaveText("2025 report");
-  await expect(ritaPage.getByRole("region", { name: "Review" })).toContainText("Supported");
+  await expect(ritaPage.getByRole("region", { name: "Review", exact: true })).toContainText("Supported");
 
   // Sam disagrees, citing a source from the catalog.
   const samPage = await pageAs(browser, baseURL!, sam);
@@ -293,4 +295,31 @@ test("journey: two reviewers disagree, the claim shows who said what, an admin s
   await expect(history.nth(3)).toContainText("Quote or locator");
 
   for (const opened of [ritaPage, samPage, adaPage]) await opened.context().close();
+});
+
+test("a reviewer takes a claim from its page and finds it in their queue, filtered by status", async ({
+  page,
+  signInAs,
+}) => {
+  // Four page loads, each reading the claim and its review, on a 2-core machine.
+  test.slow();
+  const claimId = await claimAt(37);
+  await signInAs("REVIEWER", "Quinn Queue");
+  await page.goto("/queue");
+  await expect(page.getByText("Your queue is empty")).toBeVisible();
+
+  await page.goto(`/claims/${claimId}`);
+  const take = page.getByRole("form", { name: "Take the claim" });
+  await take.getByRole("button", { name: "Take this claim" }).click();
+  await expect(page.getByRole("form", { name: "Release the claim" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Review", exact: true })).toContainText("Quinn Queue");
+
+  await page.goto("/queue");
+  await expect(page.locator(`a[href="/claims/${claimId}"]`)).toBeVisible();
+  const filters = page.getByRole("navigation", { name: "Filter by status" });
+  await filters.getByRole("link", { name: /In review/ }).click();
+  await expect(page).toHaveURL(/\/queue\?status=IN_REVIEW$/);
+  await expect(page.getByText("No claim in your queue has this status")).toBeVisible();
+  await filters.getByRole("link", { name: /Unreviewed/ }).click();
+  await expect(page.locator(`a[href="/claims/${claimId}"]`)).toBeVisible();
 });

@@ -93,7 +93,6 @@ function NoteItem({
   const [staleEdit, setStaleEdit] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const headingId = `annotation-${note.id}-heading`;
   const isRoot = note.parentId === null;
   const isAuthor = note.author.id === viewer.id;
 
@@ -128,14 +127,11 @@ function NoteItem({
   return (
     <article
       id={`annotation-${note.id}`}
-      aria-labelledby={headingId}
+      aria-label={`${note.author.name}'s ${isRoot ? "note" : "reply"}`}
       className={clsx("flex flex-col gap-2 px-4 py-3", threadResolved && "opacity-90")}
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-        <h4 id={headingId} className="font-semibold">
-          {note.author.name}
-          <span className="sr-only">{isRoot ? "'s note" : "'s reply"}</span>
-        </h4>
+        <h4 className="font-semibold">{note.author.name}</h4>
         <time dateTime={note.createdAt.toISOString()} className="text-muted-foreground">
           {formatDateTime(note.createdAt)}
         </time>
