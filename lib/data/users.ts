@@ -194,7 +194,7 @@ async function updateAccount(
 }
 
 /** Key of the transaction lock that serialises changes taking an admin away (any constant unique to this use). */
-const ADMIN_CHANGE_LOCK = 4_012_001;
+export const ADMIN_CHANGE_LOCK = 4_012_001;
 
 /**
  * The team must keep one active admin, or nobody could manage accounts again without a shell on the server. The
