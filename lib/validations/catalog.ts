@@ -6,19 +6,26 @@ import { recordIdSchema } from "./users";
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+/** Empty fields arrive as "" from a form and as null from a record read back: both mean "none". */
+function emptyAsNone<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => value ?? "", schema);
+}
+
 /** A field that may be left empty: trimmed, and stored as null when empty. */
 function optionalText(label: string, max: number, { multiLine = false } = {}) {
-  return z
-    .string({ error: `${label} must be text.` })
-    .trim()
-    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
-    .refine(
-      (value) => !CONTROL.test(value) && (multiLine || !/[\r\n]/.test(value)),
-      multiLine
-        ? `${label} cannot contain control characters.`
-        : `${label} cannot contain control characters or line breaks.`,
-    )
-    .transform((value) => value || null);
+  return emptyAsNone(
+    z
+      .string({ error: `${label} must be text.` })
+      .trim()
+      .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
+      .refine(
+        (value) => !CONTROL.test(value) && (multiLine || !/[\r\n]/.test(value)),
+        multiLine
+          ? `${label} cannot contain control characters.`
+          : `${label} cannot contain control characters or line breaks.`,
+      )
+      .transform((value) => value || null),
+  );
 }
 
 export interface AsOf {
@@ -85,31 +92,35 @@ export const updateEntitySchema = z.object({
   fingerprint,
   name: singleLine("Name", 200),
   description: optionalText("Description", 2000, { multiLine: true }),
-  country: z
-    .string({ error: "Country must be a two-letter code such as CN, or empty." })
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z]{2})?$/, "Country must be a two-letter code such as CN, or empty.")
-    .transform((value) => value || null),
+  country: emptyAsNone(
+    z
+      .string({ error: "Country must be a two-letter code such as CN, or empty." })
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/, "Country must be a two-letter code such as CN, or empty.")
+      .transform((value) => value || null),
+  ),
   aliases: z
     .array(singleLine("Each alias", 200), { error: "Aliases must be a list of names." })
     .max(ALIAS_LIMIT, `At most ${ALIAS_LIMIT} aliases.`)
     .transform((aliases) => [...new Set(aliases)]),
 });
 
-const httpUrl = z
-  .string({ error: "Address must be text." })
-  .trim()
-  .max(2000, "Address must be at most 2,000 characters.")
-  .refine((value) => {
-    if (!value) return true;
-    try {
-      return ["http:", "https:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, "Address must start with http:// or https://, or be empty.")
-  .transform((value) => value || null);
+const httpUrl = emptyAsNone(
+  z
+    .string({ error: "Address must be text." })
+    .trim()
+    .max(2000, "Address must be at most 2,000 characters.")
+    .refine((value) => {
+      if (!value) return true;
+      try {
+        return ["http:", "https:"].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, "Address must start with http:// or https://, or be empty.")
+    .transform((value) => value || null),
+);
 
 export const updateSourceSchema = z.object({
   id: recordIdSchema,
