@@ -1,0 +1,134 @@
+import Link from "next/link";
+import { listHref } from "@/app/(dashboard)/_components/list-href";
+import {
+  CELL,
+  HEAD,
+  ListTable,
+  ListTableSkeleton,
+  PastLastPage,
+  ROW,
+} from "@/app/(dashboard)/_components/list-table";
+import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
+import type { AccountRow } from "@/lib/data/users";
+import { formatDate } from "@/lib/format";
+import type { UserListQuery } from "@/lib/validations/users";
+import { UserRowActions } from "./user-row-actions";
+
+function usersHref(query: UserListQuery, page: number): string {
+  return listHref("/admin/users", {
+    q: query.q,
+    role: query.role,
+    status: query.status,
+    size: query.size === DEFAULT_PAGE_SIZE ? null : query.size,
+    page: page === 1 ? null : page,
+  });
+}
+
+export async function UserTable({
+  users,
+  query,
+  actorId,
+}: {
+  users: Promise<Paged<AccountRow>>;
+  query: UserListQuery;
+  actorId: number;
+}) {
+  const { rows, total, pageCount, page, size } = await users;
+  if (total === 0) {
+    return (
+      <EmptyState title="No account matches">
+        Nobody matches these filters.{" "}
+        <Link href="/admin/users" className="font-medium text-brand underline-offset-4 hover:underline">
+          See every account
+        </Link>
+        .
+      </EmptyState>
+    );
+  }
+  if (rows.length === 0) {
+    return <PastLastPage page={page} pageCount={pageCount} lastHref={usersHref(query, pageCount)} />;
+  }
+  return (
+    <ListTable
+      caption="Accounts, by name"
+      head={
+        <>
+          <th scope="col" className={HEAD}>
+            Name
+          </th>
+          <th scope="col" className={HEAD}>
+            Role
+          </th>
+          <th scope="col" className={`${HEAD} hidden sm:table-cell`}>
+            Since
+          </th>
+          <th scope="col" className={HEAD}>
+            <span className="sr-only">Actions</span>
+          </th>
+        </>
+      }
+      pagination={{
+        page,
+        pageCount,
+        total,
+        size,
+        hrefFor: (next) => usersHref(query, next),
+        noun: "accounts",
+      }}
+    >
+      {rows.map((user) => (
+        <tr key={user.id} className={ROW} data-testid={`user-${user.email}`}>
+          <td className={CELL}>
+            <div className="flex flex-col gap-0.5">
+              <span className="font-medium">
+                {user.name}
+                {user.id === actorId ? <span className="text-muted-foreground"> (you)</span> : null}
+              </span>
+              <span className="text-xs break-all text-muted-foreground">{user.email}</span>
+            </div>
+          </td>
+          <td className={CELL}>
+            <div className="flex flex-wrap gap-1.5">
+              <ToneBadge tone={user.role === "ADMIN" ? "brand" : "neutral"}>
+                {ROLE_LABELS[user.role]}
+              </ToneBadge>
+              {user.disabledAt ? <ToneBadge tone="negative">Disabled</ToneBadge> : null}
+            </div>
+          </td>
+          <td className={`${CELL} hidden whitespace-nowrap text-muted-foreground sm:table-cell`}>
+            <time dateTime={user.createdAt.toISOString()}>{formatDate(user.createdAt)}</time>
+          </td>
+          <td className={`${CELL} text-right`}>
+            <UserRowActions
+              user={{
+                id: user.id,
+                name: user.name,
+                email: user.email,
+                role: user.role,
+                disabled: user.disabledAt !== null,
+                version: user.version,
+              }}
+            />
+          </td>
+        </tr>
+      ))}
+    </ListTable>
+  );
+}
+
+export function UserTableSkeleton() {
+  return (
+    <ListTableSkeleton label="Loading accounts…" rows={8} align="center" summaryClassName="w-32">
+      <div className="flex flex-1 flex-col gap-1.5">
+        <Skeleton className="h-4 w-40" />
+        <Skeleton className="h-3 w-56" />
+      </div>
+      <Skeleton className="h-5 w-16 rounded-full" />
+      <Skeleton className="h-8 w-20" />
+    </ListTableSkeleton>
+  );
+}
