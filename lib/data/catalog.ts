@@ -1,5 +1,6 @@
 // Admin edits to the catalog: a claim's classification, an entity, a source; and what their edit forms show.
 // A claim's text is never edited here: it is the document's own words, at fixed offsets into it.
+import "server-only";
 import { createHash } from "node:crypto";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/data/audit";

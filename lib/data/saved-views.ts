@@ -1,5 +1,6 @@
 // Saved views of the claims table. Analysts and above keep their own; shared ones are listed for the whole team,
 // and only their owner or an admin changes them.
+import "server-only";
 import { AuthorizationError, can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/data/audit";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
