@@ -47,14 +47,14 @@ export function UserRowActions({ user }: { user: RowUser }) {
   const ref = { id: user.id, version: user.version };
 
   return (
-    <details className="group text-left">
+    <details className="group text-left sm:shrink-0">
       <summary
         aria-label={`Manage ${user.name}`}
         className="inline-flex h-8 cursor-pointer list-none items-center rounded-md border bg-surface px-2.5 text-sm font-medium shadow-xs hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none dark:shadow-none [&::-webkit-details-marker]:hidden"
       >
         Manage
       </summary>
-      <div className="mt-3 flex w-full min-w-64 flex-col gap-4 rounded-lg border bg-background p-4 sm:w-80">
+      <div className="mt-3 flex w-full flex-col gap-4 rounded-lg border bg-background p-4 sm:w-80">
         <form
           aria-label={`Name of ${user.email}`}
           className="flex items-end gap-2"

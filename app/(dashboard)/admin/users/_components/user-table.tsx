@@ -1,14 +1,9 @@
 import Link from "next/link";
 import { listHref } from "@/app/(dashboard)/_components/list-href";
-import {
-  CELL,
-  HEAD,
-  ListTable,
-  ListTableSkeleton,
-  PastLastPage,
-  ROW,
-} from "@/app/(dashboard)/_components/list-table";
+import { ListTableSkeleton, PastLastPage } from "@/app/(dashboard)/_components/list-table";
+import { Pagination } from "@/app/(dashboard)/_components/pagination";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -53,70 +48,50 @@ export async function UserTable({
     return <PastLastPage page={page} pageCount={pageCount} lastHref={usersHref(query, pageCount)} />;
   }
   return (
-    <ListTable
-      caption="Accounts, by name"
-      head={
-        <>
-          <th scope="col" className={HEAD}>
-            Name
-          </th>
-          <th scope="col" className={HEAD}>
-            Role
-          </th>
-          <th scope="col" className={`${HEAD} hidden sm:table-cell`}>
-            Since
-          </th>
-          <th scope="col" className={HEAD}>
-            <span className="sr-only">Actions</span>
-          </th>
-        </>
-      }
-      pagination={{
-        page,
-        pageCount,
-        total,
-        size,
-        hrefFor: (next) => usersHref(query, next),
-        noun: "accounts",
-      }}
-    >
-      {rows.map((user) => (
-        <tr key={user.id} className={ROW} data-testid={`user-${user.email}`}>
-          <td className={CELL}>
-            <div className="flex flex-col gap-0.5">
-              <span className="font-medium">
-                {user.name}
-                {user.id === actorId ? <span className="text-muted-foreground"> (you)</span> : null}
-              </span>
-              <span className="text-xs break-all text-muted-foreground">{user.email}</span>
-            </div>
-          </td>
-          <td className={CELL}>
-            <div className="flex flex-wrap gap-1.5">
-              <ToneBadge tone={user.role === "ADMIN" ? "brand" : "neutral"}>
-                {ROLE_LABELS[user.role]}
-              </ToneBadge>
-              {user.disabledAt ? <ToneBadge tone="negative">Disabled</ToneBadge> : null}
-            </div>
-          </td>
-          <td className={`${CELL} hidden whitespace-nowrap text-muted-foreground sm:table-cell`}>
-            <time dateTime={user.createdAt.toISOString()}>{formatDate(user.createdAt)}</time>
-          </td>
-          <td className={`${CELL} text-right`}>
-            <UserRowActions
-              user={{
-                id: user.id,
-                name: user.name,
-                email: user.email,
-                role: user.role,
-                disabled: user.disabledAt !== null,
-                version: user.version,
-              }}
-            />
-          </td>
-        </tr>
-      ))}
-    </ListTable>
+    <div className="flex flex-col gap-4">
+      <ul aria-label="Accounts, by name" className="flex flex-col gap-2">
+        {rows.map((user) => (
+          <li key={user.id} data-testid={`user-${user.email}`}>
+            <Card className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-start sm:justify-between">
+              <div className="flex min-w-0 flex-col gap-1">
+                <p className="font-medium">
+                  {user.name}
+                  {user.id === actorId ? <span className="text-muted-foreground"> (you)</span> : null}
+                </p>
+                <p className="text-sm break-all text-muted-foreground">{user.email}</p>
+                <div className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
+                  <ToneBadge tone={user.role === "ADMIN" ? "brand" : "neutral"}>
+                    {ROLE_LABELS[user.role]}
+                  </ToneBadge>
+                  {user.disabledAt ? <ToneBadge tone="negative">Disabled</ToneBadge> : null}
+                  <span>
+                    since <time dateTime={user.createdAt.toISOString()}>{formatDate(user.createdAt)}</time>
+                  </span>
+                </div>
+              </div>
+              <UserRowActions
+                user={{
+                  id: user.id,
+                  name: user.name,
+                  email: user.email,
+                  role: user.role,
+                  disabled: user.disabledAt !== null,
+                  version: user.version,
+                }}
+              />
+            </Card>
+          </li>
+        ))}
+      </ul>
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        size={size}
+        hrefFor={(next) => usersHref(query, next)}
+        noun="accounts"
+      />
+    </div>
   );
 }
 
