@@ -37,12 +37,14 @@ test("an admin creates an account and changes its role", async ({ page, signInAs
   await page.getByRole("search", { name: "Find users" }).getByLabel("Name or email").fill(email);
   await page.getByRole("button", { name: "Search" }).click();
   const row = page.getByTestId(`user-${email}`);
-  await expect(row.getByText("Analyst", { exact: true })).toBeVisible();
+  const summary = row.getByRole("group", { name: "Role and status" });
+  await expect(summary).toContainText("Analyst");
   await row.getByText("Manage").click();
   await row.getByRole("combobox", { name: "Role" }).selectOption("REVIEWER");
   await row.getByRole("button", { name: "Change role" }).click();
   await expect(row.getByRole("status")).toContainText("Role changed to Reviewer.");
-  await expect(row.getByText("Reviewer", { exact: true })).toBeVisible();
+  await expect(summary).toContainText("Reviewer");
+  await expect(summary).not.toContainText("Analyst");
 });
 
 test("an admin disabling a signed-in account ends its session at its next request", async ({
@@ -62,7 +64,7 @@ test("an admin disabling a signed-in account ends its session at its next reques
   const row = page.getByTestId(`user-${other.email}`);
   await row.getByText("Manage").click();
   await row.getByRole("button", { name: "Disable account" }).click();
-  await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
+  await expect(row.getByRole("group", { name: "Role and status" })).toContainText("Disabled");
 
   // The same cookie, one request later: signed out, and the admin page sends them to sign in.
   await victim.page.reload();
@@ -189,3 +191,34 @@ for (const path of PROTECTED) {
     await admin.context.close();
   });
 }
+
+test("an admin's stale source edit is refused with the typed text kept, then saves on the newer version", async ({
+  page,
+  signInAs,
+}) => {
+  test.slow();
+  await signInAs("ADMIN", "Eddie Editor");
+  const prisma = testPrisma();
+  try {
+    const { id } = await prisma.source.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } });
+    await page.goto(`/sources/${id}`);
+    await page.getByText("Edit source").click();
+    const form = page.getByRole("form", { name: "Edit the source" });
+    const title = `Retitled ${randomUUID().slice(0, 6)}`;
+    await form.getByLabel("Title").fill(title);
+
+    // Someone else saves first.
+    await prisma.source.update({ where: { id }, data: { notes: "Changed by someone else." } });
+
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByRole("alert")).toContainText("Someone else changed this source");
+    await expect(form.getByLabel("Title")).toHaveValue(title);
+    await expect(page.getByText("Changed by someone else.").first()).toBeVisible();
+
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved.");
+    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  } finally {
+    await prisma.$disconnect();
+  }
+});

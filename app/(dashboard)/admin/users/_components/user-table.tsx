@@ -59,7 +59,11 @@ export async function UserTable({
                   {user.id === actorId ? <span className="text-muted-foreground"> (you)</span> : null}
                 </p>
                 <p className="text-sm break-all text-muted-foreground">{user.email}</p>
-                <div className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
+                <div
+                  role="group"
+                  aria-label="Role and status"
+                  className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground"
+                >
                   <ToneBadge tone={user.role === "ADMIN" ? "brand" : "neutral"}>
                     {ROLE_LABELS[user.role]}
                   </ToneBadge>
