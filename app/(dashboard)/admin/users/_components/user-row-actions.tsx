@@ -20,25 +20,28 @@ interface RowUser {
   version: number;
 }
 
-type Message = { tone: "error" | "success"; text: string; field?: "name" };
+type Message = { tone: "error" | "success"; text: string };
 
 export function UserRowActions({ user }: { user: RowUser }) {
   const router = useRouter();
   const [name, setName] = useState(user.name);
   const [role, setRole] = useState<Role>(user.role);
   const [message, setMessage] = useState<Message | null>(null);
+  const [nameError, setNameError] = useState<string | undefined>();
   const [pending, startTransition] = useTransition();
   const id = `user-${user.id}`;
 
-  function save(run: () => Promise<ActionResult<unknown>>, done: string, field?: "name") {
+  function save(run: () => Promise<ActionResult<unknown>>, done: string) {
     setMessage(null);
+    setNameError(undefined);
     startTransition(async () => {
       const result = await run();
       if (result.ok) {
         setMessage({ tone: "success", text: done });
         return;
       }
-      setMessage({ tone: "error", text: result.fieldErrors?.name?.[0] ?? result.error, field });
+      setNameError(result.fieldErrors?.name?.[0]);
+      setMessage({ tone: "error", text: result.error });
       // Show the account as it is now; the typed values are state and survive the refresh.
       if (result.stale) router.refresh();
     });
@@ -60,15 +63,10 @@ export function UserRowActions({ user }: { user: RowUser }) {
           className="flex items-end gap-2"
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
-            save(() => updateUser({ ...ref, name }), "Name saved.", "name");
+            save(() => updateUser({ ...ref, name }), "Name saved.");
           }}
         >
-          <Field
-            id={`${id}-name`}
-            label="Name"
-            className="flex-1"
-            error={message?.field === "name" && message.tone === "error" ? message.text : undefined}
-          >
+          <Field id={`${id}-name`} label="Name" className="flex-1" error={nameError}>
             {(described) => (
               <Input
                 id={`${id}-name`}
@@ -133,12 +131,7 @@ export function UserRowActions({ user }: { user: RowUser }) {
           )}
         </div>
         <div aria-live="polite">
-          {message && message.field !== "name" ? (
-            <FormMessage tone={message.tone}>{message.text}</FormMessage>
-          ) : null}
-          {message?.field === "name" && message.tone === "success" ? (
-            <FormMessage tone="success">{message.text}</FormMessage>
-          ) : null}
+          {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
         </div>
       </div>
     </details>
