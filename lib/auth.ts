@@ -3,7 +3,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { NextRequest } from "next/server";
 import { cache } from "react";
 import { authenticate } from "@/lib/auth/credentials";
 import type { Actor } from "@/lib/auth/permissions";
@@ -49,7 +51,20 @@ function clientAddress(headers: Record<string, string | string[] | undefined>): 
 /** The signed-in user, or null when signed out, when the account is disabled or no longer exists. */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
-  const id = Number(session?.user.id);
+  return activeAccount(session?.user.id);
+});
+
+/**
+ * The same for a route handler, from the request's own session cookie: it needs no request scope, so the handlers
+ * can be called directly in integration tests.
+ */
+export async function getRequestUser(request: Request): Promise<Actor | null> {
+  const token = await getToken({ req: new NextRequest(request) });
+  return activeAccount(token?.sub);
+}
+
+async function activeAccount(sessionUserId: string | undefined): Promise<Actor | null> {
+  const id = Number(sessionUserId);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getDb().user.findUnique({
     where: { id },
@@ -57,4 +72,4 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   });
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-});
+}

@@ -1,30 +1,105 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
+import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
-import { getClaimsPerSector, getOverviewFigures } from "@/lib/data/overview";
-import { ClaimsPerSector, ClaimsPerSectorSkeleton } from "./_components/claims-per-sector";
+import { getClaimFacets } from "@/lib/data/claims";
+import {
+  getCoMentions,
+  getOverviewFigures,
+  getReviewTimeline,
+  getSectionCoverage,
+  getSectorBreakdown,
+  topEntitiesOfFacets,
+} from "@/lib/data/overview";
+import { parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
+import { ClaimsQueryProvider } from "./claims/_components/claims-query-context";
+import { ClaimsTableToolbar } from "./claims/_components/claims-table-toolbar";
 import { HeadlineFigures, HeadlineFiguresSkeleton } from "./_components/headline-figures";
+import {
+  CoMentionChart,
+  KindChart,
+  ReviewChart,
+  SectionChart,
+  SectorChart,
+  TopEntitiesChart,
+} from "./_components/overview-charts";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default function OverviewPage() {
-  const figures = getOverviewFigures();
-  const sectors = getClaimsPerSector();
+const SKELETON_FILTERS = ["w-20", "w-24", "w-20", "w-20", "w-22", "w-26", "w-36", "w-32", "w-30"] as const;
+
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  // The claims table's parameters and parser: the Overview charts exactly the claims the table would list.
+  const query = parseClaimsQuery(await searchParams);
+  const facets = getClaimFacets(query);
+  const topEntities = facets.then((f) => topEntitiesOfFacets(f, query));
+  const matrix = topEntities.then((entities) => getCoMentions(query, entities));
+  // New filters show each chart's skeleton until its own numbers arrive, never the previous filters' chart.
+  const key = serializeClaimsQuery({ ...query, page: 1 }).toString();
 
   return (
     <>
       <PageHeader title="Overview">
-        What ClaimDesk holds right now: the imported documents, the claims extracted from them, and the
-        sources and entities those claims rely on.
+        Where the report stands: how its claims are sourced, reviewed and rated, by sector, section and
+        entity. Filter as in the claims table; every number opens the claims behind it.
       </PageHeader>
-      <div className="flex flex-col gap-6 sm:gap-8">
-        <Suspense fallback={<HeadlineFiguresSkeleton />}>
-          <HeadlineFigures figures={figures} />
-        </Suspense>
-        <Suspense fallback={<ClaimsPerSectorSkeleton />}>
-          <ClaimsPerSector sectors={sectors} />
-        </Suspense>
-      </div>
+      <ClaimsQueryProvider query={query}>
+        <div className="flex flex-col gap-6">
+          <Suspense fallback={<DataTableToolbarSkeleton filterWidths={SKELETON_FILTERS} />}>
+            <ClaimsTableToolbar facets={facets} />
+          </Suspense>
+          <Suspense key={`figures:${key}`} fallback={<HeadlineFiguresSkeleton />}>
+            <HeadlineFigures query={query} figures={getOverviewFigures(query, facets)} />
+          </Suspense>
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <div className="lg:col-span-2">
+              <Suspense
+                key={`sectors:${key}`}
+                fallback={<ChartCardSkeleton title="Claims by sector" shape="rows" count={12} />}
+              >
+                <SectorChart query={query} sectors={getSectorBreakdown(query)} />
+              </Suspense>
+            </div>
+            <Suspense
+              key={`sections:${key}`}
+              fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={10} />}
+            >
+              <SectionChart query={query} coverage={getSectionCoverage(query)} />
+            </Suspense>
+            <Suspense
+              key={`review:${key}`}
+              fallback={<ChartCardSkeleton title="Review progress" shape="columns" count={12} />}
+            >
+              <ReviewChart query={query} facets={facets} weeks={getReviewTimeline(query)} />
+            </Suspense>
+            <Suspense
+              key={`entities:${key}`}
+              fallback={<ChartCardSkeleton title="Most-named entities" shape="rows" count={10} />}
+            >
+              <TopEntitiesChart query={query} entities={topEntities} />
+            </Suspense>
+            <Suspense
+              key={`kinds:${key}`}
+              fallback={<ChartCardSkeleton title="Claims by kind" shape="rows" count={6} />}
+            >
+              <KindChart query={query} facets={facets} />
+            </Suspense>
+            <div className="lg:col-span-2">
+              <Suspense
+                key={`matrix:${key}`}
+                fallback={<ChartCardSkeleton title="Entities named together" shape="grid" count={8} />}
+              >
+                <CoMentionChart query={query} matrix={matrix} />
+              </Suspense>
+            </div>
+          </div>
+        </div>
+      </ClaimsQueryProvider>
     </>
   );
 }

@@ -12,8 +12,12 @@ import {
   documentFacetSql,
   entityFacetSql,
   highlightsSql,
+  resolveNamesSql,
   sectionFacetSql,
   sectorFacetSql,
+  toClaimsFilter,
+  type ClaimsFilter,
+  type ResolvedNames,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
 
@@ -22,16 +26,22 @@ export interface LabelledStatement {
   sql: Prisma.Sql;
 }
 
+/** resolveClaimsFilter: the query's names as ids, once for the list and the facets of a page. */
+export async function resolveFilter(client: pg.ClientBase, query: ClaimsQuery): Promise<ClaimsFilter> {
+  const [names] = await inTransaction(client, () => run<ResolvedNames>(client, resolveNamesSql(query)));
+  return toClaimsFilter(query, names!);
+}
+
 /**
  * getClaims: count, page of ids, and highlights when searching, in one transaction. Its final Prisma findMany of one
  * page of rows by primary key is not part of the builder and is left out, so the ratio slightly overstates the app's
  * overhead.
  */
-export async function runClaimsList(client: pg.ClientBase, query: ClaimsQuery): Promise<number[]> {
+export async function runClaimsList(client: pg.ClientBase, filter: ClaimsFilter): Promise<number[]> {
   return inTransaction(client, async () => {
-    await run(client, claimsCountSql(query));
-    const ids = (await run<{ id: number }>(client, claimsPageSql(query))).map((row) => row.id);
-    if (query.q && ids.length > 0) await run(client, highlightsSql(query.q, ids));
+    await run(client, claimsCountSql(filter));
+    const ids = (await run<{ id: number }>(client, claimsPageSql(filter))).map((row) => row.id);
+    if (filter.q && ids.length > 0) await run(client, highlightsSql(filter, ids));
     return ids;
   });
 }
@@ -40,9 +50,9 @@ export async function runClaimsList(client: pg.ClientBase, query: ClaimsQuery): 
  * getClaimFacets: the column groups and the sector, entity, document (and section) facets, each in its own
  * transaction and all at once on the pool, as the app runs them.
  */
-export async function runClaimsFacets(pool: pg.Pool, query: ClaimsQuery): Promise<void> {
+export async function runClaimsFacets(pool: pg.Pool, filter: ClaimsFilter): Promise<void> {
   await Promise.all(
-    facetStatements(query).map(async ({ sql }) => {
+    facetStatements(filter).map(async ({ sql }) => {
       const client = await pool.connect();
       try {
         await inTransaction(client, () => run(client, sql));
@@ -57,24 +67,25 @@ export async function runClaimsFacets(pool: pg.Pool, query: ClaimsQuery): Promis
 }
 
 /** Every statement of both reads, for EXPLAIN; `pageIds` are the ids the page query returned (for highlights). */
-export function claimsStatements(query: ClaimsQuery, pageIds: number[]): LabelledStatement[] {
+export function claimsStatements(filter: ClaimsFilter, pageIds: number[]): LabelledStatement[] {
   return [
-    { label: "count", sql: claimsCountSql(query) },
-    { label: "page", sql: claimsPageSql(query) },
-    ...(query.q && pageIds.length > 0 ? [{ label: "highlights", sql: highlightsSql(query.q, pageIds) }] : []),
-    ...facetStatements(query),
+    { label: "names", sql: resolveNamesSql(filter) },
+    { label: "count", sql: claimsCountSql(filter) },
+    { label: "page", sql: claimsPageSql(filter) },
+    ...(filter.q && pageIds.length > 0 ? [{ label: "highlights", sql: highlightsSql(filter, pageIds) }] : []),
+    ...facetStatements(filter),
   ];
 }
 
-function facetStatements(query: ClaimsQuery): LabelledStatement[] {
+function facetStatements(filter: ClaimsFilter): LabelledStatement[] {
   return [
-    { label: "facets: columns", sql: columnFacetGroupsSql(query) },
-    { label: "facets: sectors", sql: sectorFacetSql(query) },
-    { label: "facets: entities", sql: entityFacetSql(query) },
-    { label: "facets: documents", sql: documentFacetSql(query) },
-    ...(query.documentId === null
+    { label: "facets: columns", sql: columnFacetGroupsSql(filter) },
+    { label: "facets: sectors", sql: sectorFacetSql(filter) },
+    { label: "facets: entities", sql: entityFacetSql(filter) },
+    { label: "facets: documents", sql: documentFacetSql(filter) },
+    ...(filter.documentId === null
       ? []
-      : [{ label: "facets: sections", sql: sectionFacetSql({ ...query, documentId: query.documentId }) }]),
+      : [{ label: "facets: sections", sql: sectionFacetSql({ ...filter, documentId: filter.documentId }) }]),
   ];
 }
 

@@ -2,6 +2,7 @@
 // process group, so that stopping the group stops every worker Next.js started and nothing outlives the bench.
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -45,19 +46,29 @@ export function readBuildId(): string | undefined {
 export interface NextServer {
   origin: string;
   pid: number;
+  /** The server's session secret, so the bench can sign in as its own analyst (the export needs one). */
+  authSecret: string;
   stop(): Promise<void>;
 }
 
 export async function startNextServer({ databaseUrl }: { databaseUrl: string }): Promise<NextServer> {
   if (!fs.existsSync(BUILD_ID)) throw new Error("There is no production build (.next/BUILD_ID) to serve.");
   const port = await freeLoopbackPort();
+  const authSecret = randomBytes(32).toString("base64url");
   const child = spawn(
     process.execPath,
     [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"],
     {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORT: String(port) },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        PORT: String(port),
+        NEXTAUTH_SECRET: authSecret,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      },
     },
   );
   const output: string[] = [];
@@ -78,7 +89,7 @@ export async function startNextServer({ databaseUrl }: { databaseUrl: string }):
     const log = output.length ? `\nLast server output:\n${output.join("\n")}` : "";
     throw new Error(`${error instanceof Error ? error.message : String(error)}${log}`, { cause: error });
   }
-  return { origin, pid: child.pid!, stop };
+  return { origin, pid: child.pid!, authSecret, stop };
 }
 
 async function waitUntilServing(origin: string, exited: Promise<number | null>): Promise<void> {

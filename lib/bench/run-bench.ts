@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import pg from "pg";
+import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { loadCatalog } from "@/prisma/seed";
 import {
@@ -15,7 +16,7 @@ import {
   type CorpusState,
 } from "./bench-database";
 import { firstLoadJs, type FirstLoadJs } from "./bundle-size";
-import { claimsStatements, runClaimsFacets, runClaimsList } from "./claims-statements";
+import { claimsStatements, resolveFilter, runClaimsFacets, runClaimsList } from "./claims-statements";
 import { explainStatements, type PlanSummary } from "./explain";
 import { buildApp, readBuildId, startNextServer, type NextServer } from "./next-server";
 import { treeRss, watchPeakMemory } from "./process-memory";
@@ -227,7 +228,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     // A fresh server, so that the peak is the export's own plus a bare server, not the heap the pages left behind.
     await server.stop();
     server = await startNextServer({ databaseUrl: database.url });
-    result.export = await measureExport(server, corpusOptions.claims, options, signal, log);
+    const analystId = await benchAnalyst(client);
+    result.export = await measureExport(server, analystId, corpusOptions.claims, options, signal, log);
   } catch (error) {
     result.failures.push(`The bench stopped early: ${errorMessage(error)}`);
   } finally {
@@ -270,12 +272,13 @@ async function measureSql(
         async (_signal, measured) => {
           // The API runs the list alone; the page starts list and facets at once and waits for both.
           const listStart = performance.now();
-          await runClaimsList(client, query);
+          await runClaimsList(client, await resolveFilter(client, query));
           const listTime = performance.now() - listStart;
           const start = performance.now();
+          const filter = await resolveFilter(client, query);
           const [, facetsEnd] = await Promise.all([
-            runClaimsList(client, query),
-            runClaimsFacets(pool, query).then(() => performance.now()),
+            runClaimsList(client, filter),
+            runClaimsFacets(pool, filter).then(() => performance.now()),
           ]);
           if (!measured) return;
           list.push(listTime);
@@ -367,10 +370,11 @@ async function explainFilters(client: pg.Client, context: BenchContext): Promise
   for (const filter of CLAIMS_FILTERS) {
     const query = parseClaimsQuery(new URLSearchParams(filter.params(context)));
     try {
-      const pageIds = await runClaimsList(client, query);
+      const resolved = await resolveFilter(client, query);
+      const pageIds = await runClaimsList(client, resolved);
       plans.push({
         filter: filter.name,
-        plans: await explainStatements(client, claimsStatements(query, pageIds)),
+        plans: await explainStatements(client, claimsStatements(resolved, pageIds)),
       });
     } catch (error) {
       plans.push({ filter: filter.name, plans: [], error: errorMessage(error) });
@@ -379,8 +383,20 @@ async function explainFilters(client: pg.Client, context: BenchContext): Promise
   return plans;
 }
 
+/** The account the bench downloads as (exports are for analysts); it has no usable password. */
+async function benchAnalyst(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO "User" ("email", "name", "passwordHash", "role", "updatedAt")
+     VALUES ('bench-analyst@claimdesk.invalid', 'Bench analyst', '!', 'ANALYST', now())
+     ON CONFLICT ("email") DO UPDATE SET "role" = 'ANALYST', "disabledAt" = NULL
+     RETURNING "id"`,
+  );
+  return rows[0]!.id;
+}
+
 async function measureExport(
   server: NextServer,
+  analystId: number,
   expectedRows: number,
   options: BenchOptions,
   signal: AbortSignal,
@@ -397,16 +413,17 @@ async function measureExport(
     verdict: "FAIL",
   };
   const requestSignal = () => AbortSignal.any([signal, AbortSignal.timeout(EXPORT_TIMEOUT_MS)]);
+  const signedIn = { cookie: `${SESSION_COOKIE}=${await mintSessionToken(analystId, server.authSecret)}` };
   try {
     // The first download warms the route's code paths; it is not counted.
-    await fetchBody(url, requestSignal());
+    await fetchBody(url, requestSignal(), signedIn);
     result.baselineBytes = treeRss(server.pid);
     for (let run = 0; run < options.exportRuns; run++) {
       const stopWatching = watchPeakMemory(server.pid);
       const started = performance.now();
       let body: Buffer;
       try {
-        ({ body } = await fetchBody(url, requestSignal()));
+        ({ body } = await fetchBody(url, requestSignal(), signedIn));
       } finally {
         const peak = stopWatching();
         result.peakBytes = Math.max(result.peakBytes, peak.sampledPeakBytes, peak.highWaterBytes ?? 0);

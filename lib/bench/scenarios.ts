@@ -61,6 +61,8 @@ export const PAGE_SCENARIOS: PageScenario[] = [
     sql: { filter, reads: "list" },
   })),
   { name: "/entities/[id], most-mentioned entity", path: (c) => `/entities/${c.topEntity.id}` },
+  { name: "Overview", path: () => "/", target: { p95Ms: 300 } },
+  { name: "Overview, sector", path: (c) => `/?sector=${c.sector.slug}`, target: { p95Ms: 300 } },
 ];
 
 export const EXPORT_SCENARIO = {

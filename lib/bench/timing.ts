@@ -73,12 +73,16 @@ export interface FetchedBody {
 const STREAMED_ERROR = /\bE\{\\?"digest\\?":\\?"([^"\\]+)/;
 
 /** GET with the whole body read: the time to the last byte is what a reader waits for on a streamed page. */
-export async function fetchBody(url: string, signal: AbortSignal): Promise<FetchedBody> {
+export async function fetchBody(
+  url: string,
+  signal: AbortSignal,
+  headers?: HeadersInit,
+): Promise<FetchedBody> {
   let response: Response;
   let body: Buffer;
   try {
     // Redirects are not followed: a redirect to a login page would otherwise be timed as if it were the page.
-    response = await fetch(url, { redirect: "manual", signal });
+    response = await fetch(url, { redirect: "manual", signal, headers });
     body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     throw new LoopFailure(`GET ${url} failed: ${describeError(error, signal)}`);

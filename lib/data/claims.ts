@@ -4,8 +4,12 @@ import "server-only";
 import { ClaimKind, ReviewStatus, Verdict, type EntityRole } from "@/lib/generated/prisma/enums.ts";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
+import { cache } from "react";
 import {
   QUERY_SETTINGS_SQL,
+  type ClaimsFilter,
+  type ResolvedNames,
+  assigneeFacetSql,
   claimsCountSql,
   claimsPageSql,
   COLUMN_FACETS,
@@ -15,8 +19,10 @@ import {
   entityFacetSql,
   highlightsSql,
   sectionFacetSql,
+  resolveNamesSql,
   sectorFacetSql,
   type Sql,
+  toClaimsFilter,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
 
@@ -58,19 +64,33 @@ export interface ClaimFacets {
   documents: FacetOption[];
   /** Empty until a document is chosen. */
   sections: (FacetOption & { level: number })[];
+  /** Who the claims are assigned to ("none" = unassigned, the viewer as "me"); only for signed-in viewers. */
+  assignees: FacetOption[] | null;
   /** Counts by facet and value, e.g. columns.kind.STATISTIC; each ignores its own facet's filter. */
   columns: Record<ColumnFacet, Record<string, number>>;
 }
 
+/**
+ * The query's sector and entity slugs and its search's entity matches as ids. Once per request: the page's list
+ * and facets (started side by side for the same parsed query) share it.
+ */
+export const resolveClaimsFilter = cache(
+  async (query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsFilter> => {
+    const [names] = await withSettings<ResolvedNames[]>(db, resolveNamesSql(query));
+    return toClaimsFilter(query, names!);
+  },
+);
+
 export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
+  const filter = await resolveClaimsFilter(query, db);
   const { ids, total, marks, claims } = await db.$transaction(async (tx) => {
     await tx.$queryRaw(QUERY_SETTINGS_SQL);
-    const [{ total }] = await tx.$queryRaw<[{ total: number }]>(claimsCountSql(query));
-    const ids = (await tx.$queryRaw<{ id: number }[]>(claimsPageSql(query))).map((r) => r.id);
+    const [{ total }] = await tx.$queryRaw<[{ total: number }]>(claimsCountSql(filter));
+    const ids = (await tx.$queryRaw<{ id: number }[]>(claimsPageSql(filter))).map((r) => r.id);
     if (!ids.length) return { ids, total, marks: [], claims: [] };
     const marks = query.q
       ? await tx.$queryRaw<{ id: number; marked: string; mentions: [number, number][] }[]>(
-          highlightsSql(query.q, ids),
+          highlightsSql(filter, ids),
         )
       : [];
     const claims = await tx.claim.findMany({
@@ -161,28 +181,58 @@ function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
   });
 }
 
-export async function getClaimFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
+/**
+ * `viewerId`: the signed-in viewer, who also gets the assignee facet (reviewers' names are not shown to people who
+ * are signed out); null for them.
+ */
+export async function getClaimFacets(
+  query: ClaimsQuery,
+  db: Prisma = getDb(),
+  viewerId: number | null = null,
+): Promise<ClaimFacets> {
   type Groups = (Record<ColumnFacet, string> & { count: number })[];
   type Counted = { value: number; label: string; count: number }[];
-  const [groups, sectors, entities, documents, sections] = await Promise.all([
-    withSettings<Groups>(db, columnFacetGroupsSql(query)),
-    withSettings<FacetOption[]>(db, sectorFacetSql(query)),
-    withSettings<(FacetOption & { kind: string })[]>(db, entityFacetSql(query)),
-    withSettings<Counted>(db, documentFacetSql(query)),
-    query.documentId === null
+  type Assigned = { assigneeId: number | null; name: string | null; count: number }[];
+  const filter = await resolveClaimsFilter(query, db);
+  const [groups, sectors, entities, documents, sections, assigned] = await Promise.all([
+    withSettings<Groups>(db, columnFacetGroupsSql(filter)),
+    withSettings<FacetOption[]>(db, sectorFacetSql(filter)),
+    withSettings<(FacetOption & { kind: string })[]>(db, entityFacetSql(filter)),
+    withSettings<Counted>(db, documentFacetSql(filter)),
+    filter.documentId === null
       ? Promise.resolve([])
       : withSettings<(Counted[number] & { level: number })[]>(
           db,
-          sectionFacetSql({ ...query, documentId: query.documentId }),
+          sectionFacetSql({ ...filter, documentId: filter.documentId }),
         ),
+    viewerId === null ? Promise.resolve(null) : withSettings<Assigned>(db, assigneeFacetSql(filter)),
   ]);
   return {
+    assignees: assigned && assigneeOptions(assigned, viewerId!),
     sectors,
     entities,
     documents: documents.map((d) => ({ ...d, value: String(d.value) })),
     sections: sections.map((s) => ({ ...s, value: String(s.value) })),
     columns: columnCounts(groups, query),
   };
+}
+
+function assigneeOptions(
+  assigned: { assigneeId: number | null; name: string | null; count: number }[],
+  viewerId: number,
+): FacetOption[] {
+  const count = (id: number | null) => assigned.find((row) => row.assigneeId === id)?.count ?? 0;
+  return [
+    { value: "me", label: "Me", count: count(viewerId) },
+    { value: "none", label: "Unassigned", count: count(null) },
+    ...assigned
+      .filter((row) => row.assigneeId !== null && row.assigneeId !== viewerId)
+      .map((row) => ({
+        value: String(row.assigneeId),
+        label: row.name ?? `User ${row.assigneeId}`,
+        count: row.count,
+      })),
+  ];
 }
 
 /** The values each column facet's filter currently allows, or null when that facet is not filtered. */

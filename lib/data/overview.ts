@@ -1,43 +1,299 @@
-// Figures for the overview page: totals across the whole database.
+// Reads behind the Overview's figures and charts, and the small charts of the entity and sector pages. Each takes
+// the claims table's parsed query, runs one transaction of aggregates in PostgreSQL and returns a few dozen numbers.
 import "server-only";
-import { connection } from "next/server";
 import { getDb } from "@/lib/db";
+import type { EntityKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
+import { getClaimFacets, resolveClaimsFilter, type ClaimFacets } from "@/lib/data/claims";
+import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS, VERDICT_OPTIONS } from "@/lib/domain/options";
+import type { Prisma } from "@/lib/prisma-client";
+import { QUERY_SETTINGS_SQL, type ClaimsFilter, type ColumnFacet, type Sql } from "@/lib/queries/claims-sql";
+import {
+  coMentionsSql,
+  overviewReachSql,
+  reviewTimelineSql,
+  sectionCoverageSql,
+  sectorBreakdownSql,
+  sectorsSql,
+  topEntitiesSql,
+  verdictCountsSql,
+} from "@/lib/queries/overview-sql";
+import type { ClaimsQuery, VerdictFilter, YesNo } from "@/lib/validations/claims";
 
-export type OverviewFigures = {
+export interface OverviewFigures {
   claims: number;
-  entities: number;
+  reviewed: number;
+  supported: number;
+  disputed: number;
+  citationMissing: number;
+  sourced: number;
+  /** Sources linked to the matching claims. */
   sources: number;
+  /** Entities the matching claims name. */
+  entities: number;
+  /** Documents the matching claims come from. */
   documents: number;
-  claimsMissingCitation: number;
-};
+}
 
-export type SectorClaimCount = {
+/** How a claim stands for sources; the three exclude each other, in this order of precedence. */
+export type Sourcing = "sourced" | "lost" | "unsourced";
+export const SOURCINGS: Sourcing[] = ["sourced", "lost", "unsourced"];
+
+export type VerdictCounts = Record<VerdictFilter, number>;
+export type SourcingCounts = Record<Sourcing, number>;
+
+export interface SectorBreakdown {
   id: number;
   slug: string;
   name: string;
-  claims: number;
-};
-
-export async function getOverviewFigures(): Promise<OverviewFigures> {
-  // Counts change with every import, so they are read per request and never prerendered at build time.
-  await connection();
-  const db = getDb();
-  const [claims, entities, sources, documents, claimsMissingCitation] = await db.$transaction([
-    db.claim.count(),
-    db.entity.count(),
-    db.source.count(),
-    db.document.count(),
-    db.claim.count({ where: { citationMissing: true } }),
-  ]);
-  return { claims, entities, sources, documents, claimsMissingCitation };
+  total: number;
+  verdicts: VerdictCounts;
+  sourcing: SourcingCounts;
 }
 
-/** Every sector in display order, including those no claim belongs to yet. */
-export async function getClaimsPerSector(): Promise<SectorClaimCount[]> {
-  await connection();
-  const sectors = await getDb().sector.findMany({
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: { id: true, slug: true, name: true, _count: { select: { claims: true } } },
+export interface EntityCount {
+  slug: string;
+  name: string;
+  kind: EntityKind;
+  claims: number;
+}
+
+export interface CoMentionMatrix {
+  entities: EntityCount[];
+  /** counts[i][j]: matching claims naming entities i and j; the diagonal holds each entity's own count. */
+  counts: number[][];
+}
+
+export interface SectionCoverage {
+  sections: {
+    id: number;
+    heading: string;
+    documentId: number;
+    documentTitle: string;
+    sourcing: SourcingCounts;
+  }[];
+  /** Sections holding any matching claim, of which `sections` shows the largest. */
+  totalSections: number;
+}
+
+export type ReviewedStatus = Exclude<ReviewStatus, "UNREVIEWED">;
+export interface ReviewWeek {
+  /** Monday of the week, YYYY-MM-DD (UTC). */
+  week: string;
+  counts: Record<ReviewedStatus, number>;
+}
+
+export const TOP_ENTITIES = 10;
+export const MATRIX_ENTITIES = 8;
+export const TOP_SECTIONS = 12;
+export const TIMELINE_WEEKS = 26;
+
+/**
+ * One transaction per chart, with the claims table's settings (JIT off, the search's trigram threshold), over the
+ * query's names resolved once per request (shared with the filter bar's facets).
+ */
+async function aggregate<T>(
+  db: Prisma,
+  query: ClaimsQuery,
+  statement: (filter: ClaimsFilter) => Sql,
+): Promise<T> {
+  const filter = await resolveClaimsFilter(query, db);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw(QUERY_SETTINGS_SQL);
+    return tx.$queryRaw<T>(statement(filter));
   });
-  return sectors.map(({ _count, ...sector }) => ({ ...sector, claims: _count.claims }));
+}
+
+/**
+ * The headline figures. Those about claims come from the facet counts the filter bar reads anyway (one scan of the
+ * claims serves both); only what the claims link to needs a statement of its own.
+ */
+export async function getOverviewFigures(
+  query: ClaimsQuery,
+  facets: Promise<ClaimFacets> = getClaimFacets(query),
+  db: Prisma = getDb(),
+): Promise<OverviewFigures> {
+  const [columns, [reach]] = await Promise.all([
+    facets.then((f) => f.columns),
+    aggregate<[Pick<OverviewFigures, "sources" | "entities" | "documents">]>(db, query, overviewReachSql),
+  ]);
+  return { ...claimFigures(columns, query), ...reach };
+}
+
+/**
+ * Each facet counts the claims passing every filter but its own, per value; summed over the values its own filter
+ * allows, that is the matching claims. So a figure is the facet count of its values within the filter in force.
+ */
+function claimFigures(columns: ClaimFacets["columns"], query: ClaimsQuery) {
+  const allowed = (facet: ColumnFacet, filter: readonly string[], values: readonly string[]) =>
+    values
+      .filter((value) => filter.length === 0 || filter.includes(value))
+      .reduce((sum, value) => sum + (columns[facet][value] ?? 0), 0);
+  const flag = (value: YesNo | null) => (value ? [value] : []);
+  return {
+    claims: allowed("status", query.statuses, Object.keys(columns.status)),
+    reviewed: allowed("status", query.statuses, ["REVIEWED"]),
+    supported: allowed("verdict", query.verdicts, SUPPORTED_VERDICTS),
+    disputed: allowed("verdict", query.verdicts, DISPUTED_VERDICTS),
+    citationMissing: allowed("citationMissing", flag(query.citationMissing), ["yes"]),
+    sourced: allowed("hasSources", flag(query.hasSources), ["yes"]),
+  };
+}
+
+function emptyVerdicts(): VerdictCounts {
+  return Object.fromEntries(
+    [...VERDICT_OPTIONS.map((o) => o.value), "none"].map((v) => [v, 0]),
+  ) as VerdictCounts;
+}
+
+function sourcingOf(hasSources: boolean, citationMissing: boolean): Sourcing {
+  return hasSources ? "sourced" : citationMissing ? "lost" : "unsourced";
+}
+
+/** Every sector in display order, including those without a matching claim. */
+export async function getSectorBreakdown(
+  query: ClaimsQuery,
+  db: Prisma = getDb(),
+): Promise<SectorBreakdown[]> {
+  type Group = {
+    sectorId: number;
+    verdict: string | null;
+    citationMissing: boolean;
+    hasSources: boolean;
+    count: number;
+  };
+  const filter = await resolveClaimsFilter(query, db);
+  const { sectors, groups } = await db.$transaction(async (tx) => {
+    await tx.$queryRaw(QUERY_SETTINGS_SQL);
+    const sectors = await tx.$queryRaw<{ id: number; slug: string; name: string }[]>(sectorsSql());
+    const groups = await tx.$queryRaw<Group[]>(sectorBreakdownSql(filter));
+    return { sectors, groups };
+  });
+  const rows = new Map(
+    sectors.map((sector) => [
+      sector.id,
+      { ...sector, total: 0, verdicts: emptyVerdicts(), sourcing: { sourced: 0, lost: 0, unsourced: 0 } },
+    ]),
+  );
+  for (const group of groups) {
+    const row = rows.get(group.sectorId);
+    if (!row) continue;
+    row.total += group.count;
+    row.verdicts[(group.verdict ?? "none") as VerdictFilter] += group.count;
+    row.sourcing[sourcingOf(group.hasSources, group.citationMissing)] += group.count;
+  }
+  return [...rows.values()];
+}
+
+export async function getVerdictCounts(query: ClaimsQuery, db: Prisma = getDb()): Promise<VerdictCounts> {
+  const rows = await aggregate<{ verdict: VerdictFilter; count: number }[]>(db, query, verdictCountsSql);
+  const counts = emptyVerdicts();
+  for (const row of rows) counts[row.verdict] = row.count;
+  return counts;
+}
+
+export function getTopEntities(
+  query: ClaimsQuery,
+  limit = TOP_ENTITIES,
+  db: Prisma = getDb(),
+): Promise<EntityCount[]> {
+  return aggregate<EntityCount[]>(db, query, (filter) => topEntitiesSql(filter, limit));
+}
+
+/**
+ * The most-named entities among the matching claims, from the filter bar's entity facet (the same count, already
+ * read for the menu), leaving out those filtered on: every matching claim names them.
+ */
+export function topEntitiesOfFacets(
+  facets: ClaimFacets,
+  query: ClaimsQuery,
+  limit = TOP_ENTITIES,
+): EntityCount[] {
+  return facets.entities
+    .filter((entity) => !query.entities.includes(entity.value) && entity.count > 0)
+    .slice(0, limit)
+    .map((entity) => ({
+      slug: entity.value,
+      name: entity.label,
+      kind: entity.kind as EntityKind,
+      claims: entity.count,
+    }));
+}
+
+/** The co-mention grid of the first `size` of `entities` (the most named ones, as getTopEntities returns them). */
+export async function getCoMentions(
+  query: ClaimsQuery,
+  entities: EntityCount[],
+  size = MATRIX_ENTITIES,
+  db: Prisma = getDb(),
+): Promise<CoMentionMatrix> {
+  const shown = entities.slice(0, size);
+  if (shown.length === 0) return { entities: [], counts: [] };
+  const pairs = await aggregate<{ a: string; b: string; claims: number }[]>(db, query, (filter) =>
+    coMentionsSql(
+      filter,
+      shown.map((entity) => entity.slug),
+    ),
+  );
+  const index = new Map(shown.map((entity, i) => [entity.slug, i]));
+  const counts = shown.map((row, i) => shown.map((_, j) => (i === j ? row.claims : 0)));
+  for (const pair of pairs) {
+    const i = index.get(pair.a)!;
+    const j = index.get(pair.b)!;
+    counts[i]![j] = pair.claims;
+    counts[j]![i] = pair.claims;
+  }
+  return { entities: shown, counts };
+}
+
+export async function getSectionCoverage(
+  query: ClaimsQuery,
+  limit = TOP_SECTIONS,
+  db: Prisma = getDb(),
+): Promise<SectionCoverage> {
+  type Row = {
+    id: number;
+    heading: string;
+    documentId: number;
+    documentTitle: string;
+    sections: number;
+  } & SourcingCounts;
+  const rows = await aggregate<Row[]>(db, query, (filter) => sectionCoverageSql(filter, limit));
+  return {
+    sections: rows.map(({ id, heading, documentId, documentTitle, sourced, lost, unsourced }) => ({
+      id,
+      heading,
+      documentId,
+      documentTitle,
+      sourcing: { sourced, lost, unsourced },
+    })),
+    totalSections: rows[0]?.sections ?? 0,
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The latest weeks with review activity, every week between them included (a quiet week shows as zero). */
+export async function getReviewTimeline(
+  query: ClaimsQuery,
+  weeks = TIMELINE_WEEKS,
+  db: Prisma = getDb(),
+): Promise<ReviewWeek[]> {
+  const rows = await aggregate<{ week: string; status: ReviewedStatus; count: number }[]>(
+    db,
+    query,
+    reviewTimelineSql,
+  );
+  if (rows.length === 0) return [];
+  const last = Date.parse(`${rows.at(-1)!.week}T00:00:00Z`);
+  const first = Math.max(Date.parse(`${rows[0]!.week}T00:00:00Z`), last - (weeks - 1) * 7 * DAY_MS);
+  const byWeek = new Map<string, ReviewWeek>();
+  for (let time = first; time <= last; time += 7 * DAY_MS) {
+    const week = new Date(time).toISOString().slice(0, 10);
+    byWeek.set(week, { week, counts: { IN_REVIEW: 0, REVIEWED: 0 } });
+  }
+  for (const row of rows) {
+    const week = byWeek.get(row.week);
+    if (week) week.counts[row.status] = row.count;
+  }
+  return [...byWeek.values()];
 }

@@ -54,6 +54,17 @@ export const VERDICT_OPTIONS: (Option<Verdict> & { tone: Tone; ratingValue: numb
   { value: "OPINION", label: "Opinion", tone: "neutral", ratingValue: null },
 ];
 
+/** What the Overview counts as supported and as disputed: the positive and the negative ends of the scale. */
+export const SUPPORTED_VERDICTS: Verdict[] = VERDICT_OPTIONS.filter((o) => o.tone === "positive").map(
+  (o) => o.value,
+);
+export const DISPUTED_VERDICTS: Verdict[] = VERDICT_OPTIONS.filter((o) => o.tone === "negative").map(
+  (o) => o.value,
+);
+
+/** "none" is a filter value, not a verdict: claims not rated yet. */
+export const NO_VERDICT_LABEL = "No verdict yet";
+
 export const ENTITY_KIND_OPTIONS: Option<EntityKind>[] = [
   { value: "COMPANY", label: "Company" },
   { value: "PERSON", label: "Person" },

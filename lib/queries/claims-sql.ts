@@ -30,7 +30,47 @@ export type FacetKey =
   | "section"
   | "citationMissing"
   | "hasSources"
-  | "hasQuantities";
+  | "hasQuantities"
+  | "assignee"
+  | "updatedWeek";
+
+/**
+ * A claims query with the names it uses resolved to ids, once per request (resolveNamesSql), so that the page's
+ * several statements neither repeat the fuzzy entity match nor join the catalog tables to compare slugs.
+ */
+export interface ClaimsFilter extends ClaimsQuery {
+  sectorIds: number[];
+  /** Null when a chosen entity does not exist: no claim names all of them. */
+  entityIds: number[] | null;
+  /** The entities the search names (empty without a search). */
+  matchedEntityIds: number[];
+}
+
+export interface ResolvedNames {
+  sectorIds: number[];
+  entityIds: number[];
+  matchedEntityIds: number[];
+}
+
+const ids = (values: number[]) => sql`ARRAY[${join(values)}]::int[]`;
+const noIds = raw(`'{}'::int[]`);
+
+/** One row of ResolvedNames for the query; pass it to toClaimsFilter. */
+export function resolveNamesSql(query: ClaimsQuery): Sql {
+  const sectorIds = query.sectors.length
+    ? sql`ARRAY(SELECT s."id" FROM "Sector" s WHERE s."slug" IN (${join(query.sectors)}) ORDER BY 1)`
+    : noIds;
+  const entityIds = query.entities.length
+    ? sql`ARRAY(SELECT e."id" FROM "Entity" e WHERE e."slug" IN (${join(query.entities)}) ORDER BY 1)`
+    : noIds;
+  const matched = query.q ? sql`ARRAY(${matchedEntityIdsSql(query.q)})` : noIds;
+  return sql`SELECT ${sectorIds} AS "sectorIds", ${entityIds} AS "entityIds", ${matched} AS "matchedEntityIds"`;
+}
+
+export function toClaimsFilter(query: ClaimsQuery, names: ResolvedNames): ClaimsFilter {
+  const allEntitiesExist = names.entityIds.length === new Set(query.entities).size;
+  return { ...query, ...names, entityIds: allEntitiesExist ? names.entityIds : null };
+}
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 const CLAIM_VECTOR = raw(`c."searchVector"`);
@@ -60,58 +100,77 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function searchCondition(q: string): Sql {
-  // A union of two index lookups (full-text GIN, then claims of the matched entities); an OR of the two
-  // conditions would make PostgreSQL compute every claim's tsvector instead.
-  return sql`c."id" IN (
-    SELECT t."id" FROM "Claim" t WHERE t."searchVector" @@ ${tsQuery(q)}
-    UNION
-    SELECT ce."claimId" FROM "ClaimEntity" ce WHERE ce."entityId" IN (${matchedEntityIdsSql(q)}))`;
+function searchCondition(filter: ClaimsFilter): Sql {
+  const text = sql`c."searchVector" @@ ${tsQuery(filter.q)}`;
+  // Both sides are GIN lookups, which PostgreSQL combines with a BitmapOr.
+  return filter.matchedEntityIds.length
+    ? sql`(${text} OR c."entityIds" && ${ids(filter.matchedEntityIds)})`
+    : text;
 }
 
 const yesNo = (value: "yes" | "no", condition: Sql) => (value === "yes" ? condition : sql`NOT ${condition}`);
-const HAS_SOURCES = sql`EXISTS (SELECT 1 FROM "ClaimSource" s WHERE s."claimId" = c."id")`;
-const HAS_QUANTITIES = sql`EXISTS (SELECT 1 FROM "Quantity" qt WHERE qt."claimId" = c."id")`;
+const HAS_SOURCES = sql`c."sourceCount" > 0`;
+const HAS_QUANTITIES = sql`c."quantityCount" > 0`;
+
+/** Enum values typed as the enum, so the comparison can use the column's index (`::text` would not). */
+const enumIn = (column: string, type: string, values: string[]) =>
+  sql`${raw(column)} IN (${join(values.map((value) => sql`${value}::${raw(`"${type}"`)}`))})`;
 
 function verdictCondition(verdicts: ClaimsQuery["verdicts"]): Sql {
   const values = verdicts.filter((v) => v !== "none");
   const parts = [
-    ...(values.length ? [sql`c."verdict"::text IN (${join(values)})`] : []),
+    ...(values.length ? [enumIn(`c."verdict"`, "Verdict", values)] : []),
     ...(verdicts.includes("none") ? [sql`c."verdict" IS NULL`] : []),
   ];
   return sql`(${join(parts, " OR ")})`;
 }
 
+/** An unresolved "me" (nobody signed in) adds no match: the filter then matches nothing rather than everything. */
+function assigneeCondition(assignees: ClaimsQuery["assignees"]): Sql {
+  const userIds = assignees.filter((a): a is number => typeof a === "number");
+  const parts = [
+    ...(userIds.length ? [sql`c."assigneeId" IN (${join(userIds)})`] : []),
+    ...(assignees.includes("none") ? [sql`c."assigneeId" IS NULL`] : []),
+  ];
+  return parts.length ? sql`(${join(parts, " OR ")})` : sql`false`;
+}
+
 /** Each active filter as one SQL condition, keyed by the facet it belongs to. */
-function filterConditions(query: ClaimsQuery): [FacetKey | "search", Sql][] {
+function filterConditions(filter: ClaimsFilter): [FacetKey | "search", Sql][] {
   const conditions: [FacetKey | "search", Sql][] = [];
-  if (query.q) conditions.push(["search", searchCondition(query.q)]);
-  if (query.sectors.length) {
+  if (filter.q) conditions.push(["search", searchCondition(filter)]);
+  if (filter.sectors.length) {
     conditions.push([
       "sector",
-      sql`EXISTS (SELECT 1 FROM "ClaimSector" cs JOIN "Sector" sec ON sec."id" = cs."sectorId"
-        WHERE cs."claimId" = c."id" AND sec."slug" IN (${join(query.sectors)}))`,
+      filter.sectorIds.length ? sql`c."sectorIds" && ${ids(filter.sectorIds)}` : sql`false`,
     ]);
   }
   // Several entities narrow the table to claims naming all of them: that is how analysts ask "X and Y".
-  for (const slug of query.entities) {
+  if (filter.entities.length) {
     conditions.push([
       "entity",
-      sql`EXISTS (SELECT 1 FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId"
-        WHERE ce."claimId" = c."id" AND en."slug" = ${slug})`,
+      filter.entityIds ? sql`c."entityIds" @> ${ids(filter.entityIds)}` : sql`false`,
     ]);
   }
-  if (query.kinds.length) conditions.push(["kind", sql`c."kind"::text IN (${join(query.kinds)})`]);
-  if (query.documentId) conditions.push(["document", sql`c."documentId" = ${query.documentId}`]);
-  if (query.sectionIds.length)
-    conditions.push(["section", sql`c."sectionId" IN (${join(query.sectionIds)})`]);
-  if (query.statuses.length) conditions.push(["status", sql`c."status"::text IN (${join(query.statuses)})`]);
-  if (query.verdicts.length) conditions.push(["verdict", verdictCondition(query.verdicts)]);
-  if (query.citationMissing) {
-    conditions.push(["citationMissing", yesNo(query.citationMissing, sql`c."citationMissing"`)]);
+  if (filter.kinds.length) conditions.push(["kind", enumIn(`c."kind"`, "ClaimKind", filter.kinds)]);
+  if (filter.documentId) conditions.push(["document", sql`c."documentId" = ${filter.documentId}`]);
+  if (filter.sectionIds.length)
+    conditions.push(["section", sql`c."sectionId" IN (${join(filter.sectionIds)})`]);
+  if (filter.statuses.length)
+    conditions.push(["status", enumIn(`c."status"`, "ReviewStatus", filter.statuses)]);
+  if (filter.verdicts.length) conditions.push(["verdict", verdictCondition(filter.verdicts)]);
+  if (filter.citationMissing) {
+    conditions.push(["citationMissing", yesNo(filter.citationMissing, sql`c."citationMissing"`)]);
   }
-  if (query.hasSources) conditions.push(["hasSources", yesNo(query.hasSources, HAS_SOURCES)]);
-  if (query.hasQuantities) conditions.push(["hasQuantities", yesNo(query.hasQuantities, HAS_QUANTITIES)]);
+  if (filter.hasSources) conditions.push(["hasSources", yesNo(filter.hasSources, HAS_SOURCES)]);
+  if (filter.hasQuantities) conditions.push(["hasQuantities", yesNo(filter.hasQuantities, HAS_QUANTITIES)]);
+  if (filter.assignees.length) conditions.push(["assignee", assigneeCondition(filter.assignees)]);
+  if (filter.updatedWeek) {
+    conditions.push([
+      "updatedWeek",
+      sql`c."updatedAt" >= ${filter.updatedWeek}::timestamp AND c."updatedAt" < ${filter.updatedWeek}::timestamp + interval '7 days'`,
+    ]);
+  }
   return conditions;
 }
 
@@ -120,19 +179,22 @@ function whereSql(conditions: Sql[]): Sql {
 }
 
 /** WHERE clause for the query, optionally ignoring some facets' own filters. */
-export function claimsWhereSql(query: ClaimsQuery, except: FacetKey[] = []): Sql {
-  return whereSql(
-    filterConditions(query)
-      .filter(([key]) => !except.includes(key as FacetKey))
-      .map(([, c]) => c),
-  );
+export function claimsWhereSql(filter: ClaimsFilter, except: FacetKey[] = []): Sql {
+  return whereSql(otherConditions(filter, except));
 }
 
-function relevanceSql(q: string): Sql {
+function otherConditions(filter: ClaimsFilter, except: readonly string[]): Sql[] {
+  return filterConditions(filter)
+    .filter(([key]) => !except.includes(key))
+    .map(([, c]) => c);
+}
+
+function relevanceSql(filter: ClaimsFilter): Sql {
   // A claim about the entity searched for ranks above one that merely contains the word.
-  return sql`(ts_rank_cd(${CLAIM_VECTOR}, ${tsQuery(q)}) + CASE WHEN EXISTS (
-    SELECT 1 FROM "ClaimEntity" ce WHERE ce."claimId" = c."id" AND ce."entityId" IN (${matchedEntityIdsSql(q)})
-  ) THEN 1 ELSE 0 END)`;
+  const boost = filter.matchedEntityIds.length
+    ? sql` + CASE WHEN c."entityIds" && ${ids(filter.matchedEntityIds)} THEN 1 ELSE 0 END`
+    : empty;
+  return sql`(ts_rank_cd(${CLAIM_VECTOR}, ${tsQuery(filter.q)})${boost})`;
 }
 
 const ORDER_KEYS: Record<Exclude<SortColumn, "relevance">, string> = {
@@ -143,35 +205,38 @@ const ORDER_KEYS: Record<Exclude<SortColumn, "relevance">, string> = {
   updated: `c."updatedAt" {dir}`,
 };
 
-export function orderBySql(query: ClaimsQuery): Sql {
-  const dir = query.dir === "desc" ? "DESC" : "ASC";
+export function orderBySql(filter: ClaimsFilter): Sql {
+  const dir = filter.dir === "desc" ? "DESC" : "ASC";
   // The id breaks ties, so pages never repeat or skip a row.
-  if (query.sort === "relevance" && query.q) return sql`ORDER BY ${relevanceSql(query.q)} DESC, c."id" ASC`;
-  const key = ORDER_KEYS[query.sort === "relevance" ? "position" : query.sort].replaceAll("{dir}", dir);
+  if (filter.sort === "relevance" && filter.q) return sql`ORDER BY ${relevanceSql(filter)} DESC, c."id" ASC`;
+  const key = ORDER_KEYS[filter.sort === "relevance" ? "position" : filter.sort].replaceAll("{dir}", dir);
   return raw(`ORDER BY ${key}, c."id" ${dir}`);
 }
 
 /** The ids of one page of claims, in table order. */
-export function claimsPageSql(query: ClaimsQuery): Sql {
-  const offset = (query.page - 1) * query.size;
-  return sql`SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)} ${orderBySql(query)}
-    LIMIT ${query.size} OFFSET ${offset}`;
+export function claimsPageSql(filter: ClaimsFilter): Sql {
+  const offset = (filter.page - 1) * filter.size;
+  return sql`SELECT c."id" FROM "Claim" c ${claimsWhereSql(filter)} ${orderBySql(filter)}
+    LIMIT ${filter.size} OFFSET ${offset}`;
 }
 
-export function claimsCountSql(query: ClaimsQuery): Sql {
-  return sql`SELECT count(*)::int AS "total" FROM "Claim" c ${claimsWhereSql(query)}`;
+export function claimsCountSql(filter: ClaimsFilter): Sql {
+  return sql`SELECT count(*)::int AS "total" FROM "Claim" c ${claimsWhereSql(filter)}`;
 }
 
 /**
  * Highlight spans for the found claims: search words marked by ts_headline (between \u0002 and \u0003, characters
  * no claim contains) and the mentions of entities the search named.
  */
-export function highlightsSql(q: string, ids: number[]): Sql {
+export function highlightsSql(filter: ClaimsFilter, claimIds: number[]): Sql {
+  const mentions = filter.matchedEntityIds.length
+    ? sql`COALESCE((SELECT json_agg(json_build_array(m."startOffset" - c."startOffset", m."endOffset" - c."startOffset"))
+        FROM "EntityMention" m WHERE m."claimId" = c."id" AND m."entityId" IN (${join(filter.matchedEntityIds)})), '[]')`
+    : raw(`'[]'::json`);
   return sql`SELECT c."id",
-      ts_headline('english', c."text", ${tsQuery(q)}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS "marked",
-      COALESCE((SELECT json_agg(json_build_array(m."startOffset" - c."startOffset", m."endOffset" - c."startOffset"))
-        FROM "EntityMention" m WHERE m."claimId" = c."id" AND m."entityId" IN (${matchedEntityIdsSql(q)})), '[]') AS "mentions"
-    FROM "Claim" c WHERE c."id" IN (${join(ids)})`;
+      ts_headline('english', c."text", ${tsQuery(filter.q)}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', HighlightAll=true') AS "marked",
+      ${mentions} AS "mentions"
+    FROM "Claim" c WHERE c."id" IN (${join(claimIds)})`;
 }
 
 /** The facets that are columns of the claim (or flags computed per claim), counted by columnFacetGroupsSql. */
@@ -190,10 +255,7 @@ export type ColumnFacet = (typeof COLUMN_FACETS)[number];
  * under every filter except the column facets' own; the data layer derives each facet's counts from these groups.
  * One scan serves all six facets.
  */
-export function columnFacetGroupsSql(query: ClaimsQuery): Sql {
-  const base = filterConditions(query)
-    .filter(([key]) => !(COLUMN_FACETS as readonly string[]).includes(key))
-    .map(([, c]) => c);
+export function columnFacetGroupsSql(filter: ClaimsFilter): Sql {
   // Grouping by the plain columns lets the planner see how few groups there are and hash them; grouping by text
   // expressions made it sort all claims instead (0.5 s at 100k claims).
   return sql`SELECT g."kind"::text AS "kind", g."status"::text AS "status", COALESCE(g."verdict"::text, 'none') AS "verdict",
@@ -202,55 +264,70 @@ export function columnFacetGroupsSql(query: ClaimsQuery): Sql {
       CASE WHEN g."hasQuantities" THEN 'yes' ELSE 'no' END AS "hasQuantities",
       g."count"
     FROM (
-      SELECT c."kind", c."status", c."verdict", c."citationMissing",
-        c."id" IN (SELECT "claimId" FROM "ClaimSource") AS "hasSources",
-        c."id" IN (SELECT "claimId" FROM "Quantity") AS "hasQuantities",
-        count(*)::int AS "count"
-      FROM "Claim" c ${whereSql(base)}
+      SELECT c."kind", c."status", c."verdict", c."citationMissing", ${HAS_SOURCES} AS "hasSources",
+        ${HAS_QUANTITIES} AS "hasQuantities", count(*)::int AS "count"
+      FROM "Claim" c ${whereSql(otherConditions(filter, COLUMN_FACETS))}
       GROUP BY c."kind", c."status", c."verdict", c."citationMissing", 5, 6) g`;
 }
 
-/** `c."id" IN (matching ids)` ignoring some facets, or nothing when no other filter is active. */
-function matchingClaimsCondition(query: ClaimsQuery, except: FacetKey[], column: string): Sql {
-  const conditions = filterConditions(query).filter(([key]) => !except.includes(key as FacetKey));
-  if (!conditions.length) return empty;
-  return sql`AND ${raw(column)} IN (SELECT c."id" FROM "Claim" c ${whereSql(conditions.map(([, c]) => c))})`;
+/**
+ * Claims per linked id (sector or entity) among the claims passing `conditions`. Unfiltered, the link table's
+ * (id, claimId) index answers alone; filtered, the claim rows carry their links (sectorIds, entityIds), so the
+ * count reads the claims table only.
+ */
+function linkCountsSql(conditions: Sql[], link: { table: string; column: string; array: string }): Sql {
+  if (!conditions.length) {
+    return sql`SELECT l.${raw(`"${link.column}"`)} AS "id", count(*)::int AS "count"
+      FROM ${raw(`"${link.table}"`)} l GROUP BY 1`;
+  }
+  return sql`SELECT l."id", count(*)::int AS "count"
+    FROM "Claim" c CROSS JOIN LATERAL unnest(c.${raw(`"${link.array}"`)}) AS l("id")
+    ${whereSql(conditions)} GROUP BY 1`;
 }
 
-export function sectorFacetSql(query: ClaimsQuery): Sql {
+const SECTOR_LINKS = { table: "ClaimSector", column: "sectorId", array: "sectorIds" };
+const ENTITY_LINKS = { table: "ClaimEntity", column: "entityId", array: "entityIds" };
+
+export function sectorFacetSql(filter: ClaimsFilter): Sql {
   return sql`SELECT sec."slug" AS "value", sec."name" AS "label", COALESCE(counts."count", 0)::int AS "count"
-    FROM "Sector" sec LEFT JOIN (
-      SELECT cs."sectorId", count(*) AS "count" FROM "ClaimSector" cs
-      WHERE true ${matchingClaimsCondition(query, ["sector"], `cs."claimId"`)}
-      GROUP BY cs."sectorId") counts ON counts."sectorId" = sec."id"
+    FROM "Sector" sec LEFT JOIN (${linkCountsSql(otherConditions(filter, ["sector"]), SECTOR_LINKS)}) counts
+      ON counts."id" = sec."id"
     ORDER BY sec."position"`;
 }
 
 /** The most-named entities among the matching claims, plus every selected one so its chip shows a count. */
-export function entityFacetSql(query: ClaimsQuery, limit = 15): Sql {
-  const selected = query.entities.length ? sql`OR en."slug" IN (${join(query.entities)})` : empty;
-  return sql`WITH counts AS (
-      SELECT ce."entityId", count(*)::int AS "count" FROM "ClaimEntity" ce
-      WHERE true ${matchingClaimsCondition(query, [], `ce."claimId"`)}
-      GROUP BY ce."entityId")
+export function entityFacetSql(filter: ClaimsFilter, limit = 15): Sql {
+  const selected = filter.entityIds?.length ? sql`OR en."id" IN (${join(filter.entityIds)})` : empty;
+  return sql`WITH counts AS (${linkCountsSql(otherConditions(filter, []), ENTITY_LINKS)})
     SELECT en."slug" AS "value", en."name" AS "label", en."kind"::text AS "kind", COALESCE(counts."count", 0) AS "count"
-    FROM "Entity" en LEFT JOIN counts ON counts."entityId" = en."id"
-    WHERE en."id" IN (SELECT "entityId" FROM counts ORDER BY "count" DESC, "entityId" LIMIT ${limit}) ${selected}
+    FROM "Entity" en LEFT JOIN counts ON counts."id" = en."id"
+    WHERE en."id" IN (SELECT "id" FROM counts ORDER BY "count" DESC, "id" LIMIT ${limit}) ${selected}
     ORDER BY "count" DESC, en."name"`;
 }
 
-export function documentFacetSql(query: ClaimsQuery): Sql {
-  return sql`SELECT d."id" AS "value", d."title" AS "label", count(*)::int AS "count"
-    FROM "Claim" c JOIN "Document" d ON d."id" = c."documentId"
-    ${claimsWhereSql(query, ["document", "section"])}
-    GROUP BY d."id" ORDER BY count(*) DESC, d."title" LIMIT 50`;
+export function documentFacetSql(filter: ClaimsFilter): Sql {
+  return sql`SELECT d."id" AS "value", d."title" AS "label", counts."count"
+    FROM (SELECT c."documentId", count(*)::int AS "count" FROM "Claim" c
+      ${claimsWhereSql(filter, ["document", "section"])} GROUP BY 1) counts
+    JOIN "Document" d ON d."id" = counts."documentId"
+    ORDER BY counts."count" DESC, d."title" LIMIT 50`;
 }
 
 /** Sections are offered once a document is chosen; across documents their headings would mean little. */
-export function sectionFacetSql(query: ClaimsQuery & { documentId: number }): Sql {
-  return sql`SELECT s."id" AS "value", s."heading" AS "label", s."level", count(m."id")::int AS "count"
+export function sectionFacetSql(filter: ClaimsFilter & { documentId: number }): Sql {
+  return sql`SELECT s."id" AS "value", s."heading" AS "label", s."level", COALESCE(counts."count", 0)::int AS "count"
     FROM "Section" s
-    LEFT JOIN (SELECT c."id", c."sectionId" FROM "Claim" c ${claimsWhereSql(query, ["section"])}) m ON m."sectionId" = s."id"
-    WHERE s."documentId" = ${query.documentId}
-    GROUP BY s."id" ORDER BY s."order"`;
+    LEFT JOIN (SELECT c."sectionId", count(*)::int AS "count" FROM "Claim" c
+      ${claimsWhereSql(filter, ["section"])} GROUP BY 1) counts ON counts."sectionId" = s."id"
+    WHERE s."documentId" = ${filter.documentId}
+    ORDER BY s."order"`;
+}
+
+/** Claims per assignee (null = unassigned) under every other filter, with the assignee's name. */
+export function assigneeFacetSql(filter: ClaimsFilter): Sql {
+  return sql`SELECT counts."assigneeId", u."name", counts."count"
+    FROM (SELECT c."assigneeId", count(*)::int AS "count" FROM "Claim" c
+      ${claimsWhereSql(filter, ["assignee"])} GROUP BY 1) counts
+    LEFT JOIN "User" u ON u."id" = counts."assigneeId"
+    ORDER BY counts."assigneeId" IS NOT NULL, counts."count" DESC, u."name"`;
 }

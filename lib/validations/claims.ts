@@ -15,6 +15,8 @@ export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type YesNo = "yes" | "no";
 /** "none" selects claims that have no verdict yet. */
 export type VerdictFilter = Verdict | "none";
+/** "me" is whoever opens the link (see forViewer), "none" the unassigned claims, a number a user's id. */
+export type AssigneeFilter = "me" | "none" | number;
 
 export interface ClaimsQuery {
   q: string;
@@ -25,9 +27,12 @@ export interface ClaimsQuery {
   sectionIds: number[];
   statuses: ReviewStatus[];
   verdicts: VerdictFilter[];
+  assignees: AssigneeFilter[];
   citationMissing: YesNo | null;
   hasSources: YesNo | null;
   hasQuantities: YesNo | null;
+  /** Monday (UTC, YYYY-MM-DD) of the week the claim last changed in: the Overview's review timeline links here. */
+  updatedWeek: string | null;
   sort: SortColumn;
   dir: "asc" | "desc";
   page: number;
@@ -66,6 +71,16 @@ function positiveInt(value: string | undefined): number | null {
   return number >= 1 && number <= MAX_INT ? number : null;
 }
 
+/** Any valid date, as the Monday (UTC) of its week, so that every day of a week links to the same URL. */
+function weekStart(value: string | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  // Date rolls 2026-02-31 over into March; a date that does not read back the same was not a real day.
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return null;
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
 /** Control characters never belong in a search, and would only confuse highlighting. */
 function cleanQuery(value: string | undefined): string {
   return (value ?? "")
@@ -96,9 +111,17 @@ export function parseClaimsQuery(input: SearchParamsInput): ClaimsQuery {
     verdicts: unique(
       valuesOf(input, "verdict").flatMap((v) => oneOf(verdicts, v === "none" ? v : v.toUpperCase()) ?? []),
     ),
+    assignees: unique(
+      valuesOf(input, "assignee").flatMap((v): AssigneeFilter[] => {
+        if (v === "me" || v === "none") return [v];
+        const id = positiveInt(v);
+        return id === null ? [] : [id];
+      }),
+    ),
     citationMissing: yesNo("citation_missing"),
     hasSources: yesNo("has_sources"),
     hasQuantities: yesNo("has_quantities"),
+    updatedWeek: weekStart(first(input, "updated_week")),
     sort,
     dir:
       oneOf(["asc", "desc"] as const, first(input, "dir")) ??
@@ -124,9 +147,11 @@ export function serializeClaimsQuery(query: ClaimsQuery): URLSearchParams {
   list("section", query.sectionIds);
   list("status", query.statuses);
   list("verdict", query.verdicts);
+  list("assignee", query.assignees);
   if (query.citationMissing) params.set("citation_missing", query.citationMissing);
   if (query.hasSources) params.set("has_sources", query.hasSources);
   if (query.hasQuantities) params.set("has_quantities", query.hasQuantities);
+  if (query.updatedWeek) params.set("updated_week", query.updatedWeek);
   const defaults = parseClaimsQuery(query.q ? new URLSearchParams({ q: query.q }) : new URLSearchParams());
   if (query.sort !== defaults.sort || query.dir !== defaults.dir) {
     params.set("sort", query.sort);
@@ -141,12 +166,28 @@ export function serializeClaimsQuery(query: ClaimsQuery): URLSearchParams {
 export function hasFilters(query: ClaimsQuery): boolean {
   return (
     Boolean(query.q) ||
-    [query.sectors, query.entities, query.kinds, query.sectionIds, query.statuses, query.verdicts].some(
-      (v) => v.length > 0,
-    ) ||
+    [
+      query.sectors,
+      query.entities,
+      query.kinds,
+      query.sectionIds,
+      query.statuses,
+      query.verdicts,
+      query.assignees,
+    ].some((v) => v.length > 0) ||
     query.documentId !== null ||
     query.citationMissing !== null ||
     query.hasSources !== null ||
-    query.hasQuantities !== null
+    query.hasQuantities !== null ||
+    query.updatedWeek !== null
   );
+}
+
+/**
+ * The query as the database reads it for one viewer: "me" becomes their id. Signed out, "me" stays and matches no
+ * claim, so a shared "my claims" link shows each person their own.
+ */
+export function forViewer(query: ClaimsQuery, viewerId: number | null): ClaimsQuery {
+  if (viewerId === null || !query.assignees.includes("me")) return query;
+  return { ...query, assignees: unique(query.assignees.map((a) => (a === "me" ? viewerId : a))) };
 }

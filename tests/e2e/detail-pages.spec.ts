@@ -78,7 +78,7 @@ test("a claim page links the entities it names and marks its lost citation", asy
   await expect(page.getByText("Not yet reviewed").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Hardware & chips" })).toHaveAttribute(
     "href",
-    "/claims?sector=hardware-chips",
+    "/sectors/hardware-chips",
   );
   await expect(page).toHaveTitle("Huawei's push to sell Ascend 910B/C AI chips… · ClaimDesk");
 

@@ -6,18 +6,34 @@ import { GET as getEntityRoute } from "@/app/api/entities/[id]/route";
 import { GET as listEntitiesRoute } from "@/app/api/entities/route";
 import { GET as getSourceRoute } from "@/app/api/sources/[id]/route";
 import { GET as listSourcesRoute } from "@/app/api/sources/route";
+import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import { getClaims } from "@/lib/data/claims";
+import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import { getDb } from "@/lib/db";
 import { EXPORT_COLUMNS, getExportPool } from "@/lib/export/claims-export";
+import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/prisma-client";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 const BASE = "http://claimdesk.test";
+const AUTH_SECRET = "api-routes-test-secret";
 
 let prisma: Prisma;
+/** Session cookies of accounts by role, minted as next-auth would after a sign-in. */
+const cookies: Partial<Record<Role, string>> = {};
 beforeAll(async () => {
   prisma = await freshSeededDatabase();
+  process.env.NEXTAUTH_SECRET = AUTH_SECRET;
+  for (const role of ["VIEWER", "ANALYST"] as const) {
+    const user = await createUser(prisma, COMMAND_LINE, {
+      email: `${role.toLowerCase()}@api.test`,
+      name: role,
+      password: "a long enough password",
+      role,
+    });
+    cookies[role] = `${SESSION_COOKIE}=${await mintSessionToken(user.id, AUTH_SECRET)}`;
+  }
 });
 afterAll(async () => {
   await getExportPool().end();
@@ -41,8 +57,10 @@ async function call(
   handler: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>,
   path: string,
   id = "",
+  cookie?: string,
 ) {
-  const response = await handler(new Request(new URL(path, BASE)), { params: Promise.resolve({ id }) });
+  const request = new Request(new URL(path, BASE), { headers: cookie ? { cookie } : {} });
+  const response = await handler(request, { params: Promise.resolve({ id }) });
   expect(response.headers.get("cache-control")).toBe("no-store");
   return response;
 }
@@ -322,8 +340,23 @@ describe("GET /api/sources", () => {
 });
 
 describe("GET /api/claims/export", () => {
+  const asAnalyst = (handler: typeof exportRoute, path: string) => call(handler, path, "", cookies.ANALYST);
+
+  it("is for analysts and up: 401 signed out, 403 for a viewer or a forged cookie's owner", async () => {
+    const signedOut = await call(exportRoute, "/api/claims/export?format=csv");
+    expect(signedOut.status).toBe(401);
+    expect(await signedOut.json()).toEqual({ error: "Sign in to do this." });
+    expect((await call(exportHeadRoute, "/api/claims/export?format=csv")).status).toBe(401);
+
+    const viewer = await call(exportRoute, "/api/claims/export?format=csv", "", cookies.VIEWER);
+    expect(viewer.status).toBe(403);
+
+    const forged = `${SESSION_COOKIE}=${await mintSessionToken(1, "someone else's secret")}`;
+    expect((await call(exportRoute, "/api/claims/export?format=csv", "", forged)).status).toBe(401);
+  });
+
   it("streams a CSV attachment with the documented headers", async () => {
-    const response = await call(exportRoute, "/api/claims/export?format=csv&sector=hardware-chips");
+    const response = await asAnalyst(exportRoute, "/api/claims/export?format=csv&sector=hardware-chips");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
     expect(response.headers.get("content-disposition")).toMatch(
@@ -336,22 +369,22 @@ describe("GET /api/claims/export", () => {
   });
 
   it("streams JSON, defaults to CSV, answers HEAD without a cursor, and refuses other formats with 400 JSON", async () => {
-    const json = await call(exportRoute, "/api/claims/export?format=json&entity=huawei");
+    const json = await asAnalyst(exportRoute, "/api/claims/export?format=json&entity=huawei");
     expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(json.headers.get("content-disposition")).toMatch(/\.json"$/);
     const rows = (await json.json()) as { id: number }[];
     expect(rows.map((row) => row.id)).toEqual(await claimIds({ entity: "huawei", size: "100" }));
 
-    const plain = await call(exportRoute, "/api/claims/export");
+    const plain = await asAnalyst(exportRoute, "/api/claims/export");
     expect(plain.headers.get("content-type")).toMatch(/^text\/csv/);
     await plain.body?.cancel();
 
-    const head = await call(exportHeadRoute, "/api/claims/export?format=json");
+    const head = await asAnalyst(exportHeadRoute, "/api/claims/export?format=json");
     expect(head.status).toBe(200);
     expect(head.body).toBeNull();
     expect(head.headers.get("content-disposition")).toMatch(/\.json"$/);
 
-    const refused = await call(exportRoute, "/api/claims/export?format=xlsx");
+    const refused = await asAnalyst(exportRoute, "/api/claims/export?format=xlsx");
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: "format must be csv or json" });
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getClaimFacets, getClaims } from "@/lib/data/claims";
 import type { Prisma } from "@/lib/prisma-client";
-import { parseClaimsQuery } from "@/lib/validations/claims";
+import { COMMAND_LINE, createUser } from "@/lib/data/users";
+import { forViewer, parseClaimsQuery } from "@/lib/validations/claims";
 import { withPgClient } from "@/tests/helpers/db";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
@@ -235,5 +236,53 @@ describe("getClaimFacets", () => {
     const documentId = all.documents[0]!.value;
     const facets = await getClaimFacets(query({ document: documentId }), prisma);
     expect(facets.sections.reduce((sum, s) => sum + s.count, 0)).toBe(43);
+  });
+});
+
+describe("assignee filter", () => {
+  it("filters by assignee, unassigned and 'me', and counts assignees for a signed-in viewer only", async () => {
+    const [reviewer, other] = await Promise.all(
+      ["assignee-a", "assignee-b"].map((name) =>
+        createUser(prisma, COMMAND_LINE, {
+          email: `${name}@claims-query.test`,
+          name,
+          password: "a long enough password",
+          role: "REVIEWER",
+        }),
+      ),
+    );
+    const claimIds = (await idsWhere("true")).slice(0, 5);
+    await prisma.claim.updateMany({
+      where: { id: { in: claimIds.slice(0, 3) } },
+      data: { assigneeId: reviewer!.id },
+    });
+    await prisma.claim.updateMany({
+      where: { id: { in: claimIds.slice(3) } },
+      data: { assigneeId: other!.id },
+    });
+    try {
+      expect(await ids({ assignee: String(reviewer!.id) })).toEqual(claimIds.slice(0, 3));
+      expect(await ids({ assignee: `${reviewer!.id},${other!.id}` })).toEqual(claimIds);
+      expect(await ids({ assignee: "none" })).toEqual(await idsWhere(`c."assigneeId" IS NULL`));
+      // "me" is whoever asks: the reviewer's own claims, and none at all for someone signed out.
+      const mine = forViewer(query({ assignee: "me", size: "100" }), reviewer!.id);
+      expect((await getClaims(mine, prisma)).rows.map((r) => r.id)).toEqual(claimIds.slice(0, 3));
+      expect(await ids({ assignee: "me" })).toEqual([]);
+
+      const anonymous = await getClaimFacets(query({}), prisma);
+      expect(anonymous.assignees).toBeNull();
+      const facets = await getClaimFacets(query({ assignee: "none" }), prisma, reviewer!.id);
+      expect(facets.assignees).toEqual([
+        { value: "me", label: "Me", count: 3 },
+        { value: "none", label: "Unassigned", count: 38 },
+        { value: String(other!.id), label: "assignee-b", count: 2 },
+      ]);
+    } finally {
+      await prisma.claim.updateMany({ where: { id: { in: claimIds } }, data: { assigneeId: null } });
+    }
+  });
+
+  it("keeps only me, none and positive ids from the URL", () => {
+    expect(query({ assignee: "me,none,7,0,-3,abc,7,'; DROP TABLE x" }).assignees).toEqual(["me", "none", 7]);
   });
 });

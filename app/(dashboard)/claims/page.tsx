@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
 import { getSavedViews } from "@/lib/data/saved-views";
 import { getDb } from "@/lib/db";
-import { hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
+import { forViewer, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
 import { ClaimsQueryProvider } from "./_components/claims-query-context";
 import { ClaimsTable } from "./_components/claims-table";
 import { ClaimsTableToolbar } from "./_components/claims-table-toolbar";
@@ -38,13 +38,14 @@ export default async function ClaimsPage({
 }) {
   // Malformed or unknown parameters fall back to defaults here: a mangled link still shows the table.
   const query = parseClaimsQuery(await searchParams);
-  const claims = getClaims(query);
-  const facets = getClaimFacets(query);
+  const viewer = await getCurrentUser();
+  const dataQuery = forViewer(query, viewer?.id ?? null);
+  const claims = getClaims(dataQuery);
+  const facets = getClaimFacets(dataQuery, undefined, viewer?.id ?? null);
   // "12 of 43": the unfiltered total, read after the page of claims rather than beside it, because the embedded
   // database runs one transaction at a time and every extra one in parallel waits on the others.
   const allClaims = hasFilters(query) ? claims.then(() => getClaimCount()) : null;
 
-  const viewer = await getCurrentUser();
   const exportAccess = can(viewer, "claims.export") ? "allowed" : viewer ? "forbidden" : "sign-in";
   const savedViews = viewer && can(viewer, "savedViews.manage") ? getSavedViews(getDb(), viewer) : null;
 

@@ -21,6 +21,7 @@ import { segmentText } from "@/lib/data/text-segments";
 import {
   CLAIM_KIND_OPTIONS,
   ENTITY_KIND_OPTIONS,
+  NO_VERDICT_LABEL,
   REVIEW_STATUS_OPTIONS,
   VERDICT_OPTIONS,
   labelOf,
@@ -39,7 +40,8 @@ type ClaimsFilterKey =
   | "sectionIds"
   | "citationMissing"
   | "hasSources"
-  | "hasQuantities";
+  | "hasQuantities"
+  | "assignees";
 
 export type ClaimsFilter =
   | {
@@ -66,9 +68,6 @@ export const claimsTableFeatures = tableFeatures({
   columnVisibilityFeature,
   columnMeta: metaHelper<ClaimsColumnMeta>(),
 });
-
-/** "none" is a filter value, not a verdict, so the verdict scale in lib/domain has no label for it. */
-const NO_VERDICT_LABEL = "No verdict yet";
 
 const helper = createColumnHelper<typeof claimsTableFeatures, ClaimRow>();
 
@@ -196,6 +195,16 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
             title: "Status",
             options: withCounts(REVIEW_STATUS_OPTIONS, facets.columns.status),
           },
+          ...(facets.assignees
+            ? [
+                {
+                  variant: "multiSelect" as const,
+                  key: "assignees" as const,
+                  title: "Assignee",
+                  options: facets.assignees,
+                },
+              ]
+            : []),
         ],
       },
       cell: ({ getValue }) => {

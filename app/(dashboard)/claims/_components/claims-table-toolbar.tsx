@@ -14,6 +14,7 @@ import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { DataTableTypeaheadFilter } from "@/components/data-table/data-table-typeahead-filter";
 import type { ClaimFacets } from "@/lib/data/claims";
+import { formatDate } from "@/lib/format";
 import { hasFilters, parseClaimsQuery, type ClaimsQuery } from "@/lib/validations/claims";
 import {
   normalizeSearch,
@@ -38,6 +39,7 @@ const PARAM: Record<FilterKey, string> = {
   citationMissing: "citation_missing",
   hasSources: "has_sources",
   hasQuantities: "has_quantities",
+  assignees: "assignee",
 };
 
 function copyField<K extends keyof ClaimsQuery>(target: ClaimsQuery, source: ClaimsQuery, key: K) {
@@ -98,6 +100,17 @@ export function ClaimsTableToolbar({
           ),
       }));
     }),
+    // No menu sets it: it arrives from the Overview's review timeline, and the chip is the way to drop it.
+    ...(query.updatedWeek
+      ? [
+          {
+            key: "updatedWeek",
+            name: "Last changed",
+            value: `week of ${formatDate(new Date(`${query.updatedWeek}T00:00:00Z`))}`,
+            onRemove: () => navigate(withFilters(query, { updatedWeek: null })),
+          },
+        ]
+      : []),
   ];
 
   return (

@@ -4,9 +4,13 @@ import { cache, Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
 import { EntityEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { SectionChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
+import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { getEntity, getEntityClaims } from "@/lib/data/entities";
+import { getSectionCoverage, getVerdictCounts } from "@/lib/data/overview";
 import { firstParam, parsePage, type SearchParams } from "@/lib/data/list-params";
 import { parseRecordId } from "@/lib/data/record-id";
+import { DEFAULT_CLAIMS_QUERY } from "@/lib/validations/claims";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { countryName } from "../_components/entity-format";
 import { EntityClaims, EntityClaimsSkeleton } from "./_components/entity-claims";
@@ -29,6 +33,7 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
   if (!entity) notFound();
   const page = parsePage(firstParam(await searchParams, "page"));
   const claims = getEntityClaims(entity.id, { page });
+  const query = { ...DEFAULT_CLAIMS_QUERY, entities: [entity.slug] };
 
   return (
     <>
@@ -47,7 +52,7 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
         <div className="flex flex-col gap-6 lg:col-start-2 lg:row-start-1">
           <EntityNames entity={entity} />
           <EntityFamily entity={entity} />
-          <EntityCoMentions entity={entity} />
+          <EntityCoMentions entity={entity} query={query} />
           <EntityEditSlot id={entity.id} />
         </div>
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
@@ -55,6 +60,16 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
             <EntityClaims entity={entity} claims={claims} />
           </Suspense>
         </div>
+      </div>
+      <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Suspense
+          fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={8} />}
+        >
+          <SectionChart query={query} coverage={getSectionCoverage(query)} />
+        </Suspense>
+        <Suspense fallback={<ChartCardSkeleton title="Claims by verdict" shape="rows" count={9} />}>
+          <VerdictChart query={query} verdicts={getVerdictCounts(query)} />
+        </Suspense>
       </div>
     </>
   );

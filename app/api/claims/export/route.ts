@@ -1,6 +1,6 @@
 // GET /api/claims/export?format=csv|json&<the /claims table's filters>: every matching claim, in table order.
 import { NO_STORE, answer, jsonError } from "@/app/api/_lib/responses";
-import { getCurrentUser } from "@/lib/auth";
+import { getRequestUser } from "@/lib/auth";
 import { requirePermission } from "@/lib/auth/permissions";
 import {
   exportContentType,
@@ -9,7 +9,7 @@ import {
   parseExportFormat,
   type ExportFormat,
 } from "@/lib/export/claims-export";
-import { parseClaimsQuery } from "@/lib/validations/claims";
+import { forViewer, parseClaimsQuery } from "@/lib/validations/claims";
 
 // pg needs Node's sockets, and every download must read the database as it is now.
 export const runtime = "nodejs";
@@ -31,8 +31,9 @@ export async function GET(request: Request): Promise<Response> {
   const format = parseExportFormat(url.searchParams.get("format"));
   if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
-    const stream = await openClaimsExport(parseClaimsQuery(url.searchParams), {
-      actor: await getCurrentUser(),
+    const actor = await getRequestUser(request);
+    const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor?.id ?? null), {
+      actor,
       format,
       origin: url.origin,
     });
@@ -48,7 +49,7 @@ export async function HEAD(request: Request): Promise<Response> {
   const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
   if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
-    requirePermission(await getCurrentUser(), "claims.export");
+    requirePermission(await getRequestUser(request), "claims.export");
     return new Response(null, { headers: exportHeaders(format) });
   });
 }

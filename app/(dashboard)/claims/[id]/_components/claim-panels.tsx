@@ -82,7 +82,7 @@ export function ClaimDetails({ claim }: { claim: ClaimDetail }) {
               {claim.sectors.map((sector) => (
                 <li key={sector.id}>
                   <Link
-                    href={`/claims?sector=${encodeURIComponent(sector.slug)}`}
+                    href={`/sectors/${encodeURIComponent(sector.slug)}`}
                     className="inline-flex rounded-full border px-2.5 py-0.5 text-xs font-medium transition-colors hover:border-brand hover:text-brand"
                   >
                     {sector.name}

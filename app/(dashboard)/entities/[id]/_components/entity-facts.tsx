@@ -5,6 +5,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { EntityProfile } from "@/lib/data/entities";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { formatNumber } from "@/lib/format";
+import { claimsHref, withEntities } from "@/lib/queries/drill-down";
+import type { ClaimsQuery } from "@/lib/validations/claims";
 import { languageName } from "../../_components/entity-format";
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -85,7 +87,7 @@ export function EntityFamily({ entity }: { entity: EntityProfile }) {
   );
 }
 
-export function EntityCoMentions({ entity }: { entity: EntityProfile }) {
+export function EntityCoMentions({ entity, query }: { entity: EntityProfile; query: ClaimsQuery }) {
   const max = Math.max(1, ...entity.coMentions.map((co) => co.claims));
   return (
     <Panel id="entity-co-mentions-heading" title="Named alongside">
@@ -97,10 +99,15 @@ export function EntityCoMentions({ entity }: { entity: EntityProfile }) {
             <li key={co.id} className="flex flex-col gap-1">
               <span className="flex items-baseline justify-between gap-3">
                 <EntityLink entity={co} />
-                <span className="text-xs text-muted-foreground tabular-nums">
+                {/* The count opens the claims naming both. */}
+                <Link
+                  href={claimsHref(withEntities(query, co.slug))}
+                  prefetch={false}
+                  className="text-xs text-brand tabular-nums underline-offset-4 hover:underline"
+                >
                   {formatNumber(co.claims)}
                   <span className="sr-only"> {co.claims === 1 ? "claim" : "claims"} together</span>
-                </span>
+                </Link>
               </span>
               <span aria-hidden="true" className="h-1 overflow-hidden rounded-full bg-muted">
                 <span

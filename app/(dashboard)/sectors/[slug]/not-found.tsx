@@ -1,0 +1,9 @@
+import { RecordNotFound } from "@/app/(dashboard)/_components/record-not-found";
+
+export default function SectorNotFound() {
+  return (
+    <RecordNotFound title="Sector not found" href="/" linkLabel="See every sector on the Overview">
+      No sector has this name. The link may be mistyped, or the sector was renamed.
+    </RecordNotFound>
+  );
+}
