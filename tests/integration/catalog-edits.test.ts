@@ -10,9 +10,11 @@ import {
   updateEntity,
   updateSource,
 } from "@/lib/data/catalog";
+import { getClaims } from "@/lib/data/claims";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import type { Prisma } from "@/lib/prisma-client";
+import { parseClaimsQuery } from "@/lib/validations/claims";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
@@ -70,6 +72,9 @@ describe("editing a claim", () => {
     expect([...saved.sectors].sort()).toEqual(["hardware-chips", "healthcare"]);
     const after = await prisma.claim.findUniqueOrThrow({ where: { id } });
     expect(after.text).toBe(before.text);
+    // The claims table filters on the claim's own sector summary, kept by triggers: the edit shows there at once.
+    const { rows } = await getClaims(parseClaimsQuery({ sector: "healthcare", size: "100" }), prisma);
+    expect(rows.map((row) => row.id)).toContain(id);
     expect(after).toMatchObject({ asOfPrecision: "MONTH", asOfDate: new Date("2025-03-01T00:00:00Z") });
 
     const event = await prisma.auditEvent.findFirstOrThrow({

@@ -65,6 +65,15 @@ describe("saving a view", () => {
     });
   });
 
+  it("keeps 'assigned to me' as 'me', so a shared view means each reader's own claims", async () => {
+    const view = await createSavedView(prisma, alice, {
+      name: "My queue",
+      query: "assignee=me",
+      shared: true,
+    });
+    expect(view.query).toBe("assignee=me");
+  });
+
   it("keeps a hostile name as text, and refuses blank, multi-line, control-character and overlong names", async () => {
     const hostile = `<img src=x onerror=alert(1)> '; DROP TABLE "SavedView"; --`;
     const view = await createSavedView(prisma, alice, { name: hostile, query: "", shared: true });
