@@ -63,7 +63,7 @@ export async function AuditEventList({
         total={total}
         size={size}
         hrefFor={(next) => auditHref(query, next)}
-        noun="events"
+        noun={total === 1 ? "event" : "events"}
       />
     </div>
   );

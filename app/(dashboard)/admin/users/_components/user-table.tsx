@@ -93,7 +93,7 @@ export async function UserTable({
         total={total}
         size={size}
         hrefFor={(next) => usersHref(query, next)}
-        noun="accounts"
+        noun={total === 1 ? "account" : "accounts"}
       />
     </div>
   );
