@@ -73,7 +73,7 @@ test("a claim page links the entities it names and marks its lost citation", asy
   );
 
   await expect(page.getByRole("region", { name: "Review" })).toContainText(
-    "Notes, verdicts and evidence from reviewers will appear here.",
+    "Sign in to see the review thread",
   );
   await expect(page.getByText("Not yet reviewed").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Hardware & chips" })).toHaveAttribute(

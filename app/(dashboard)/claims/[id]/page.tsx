@@ -10,7 +10,7 @@ import { claimTitle } from "./_components/claim-format";
 import { ClaimContext, ClaimDetails, ClaimEntities, ClaimSources } from "./_components/claim-panels";
 import { ClaimQuote } from "./_components/claim-quote";
 import { RelatedClaims, RelatedClaimsSkeleton } from "./_components/related-claims";
-import { ReviewRegion } from "./_components/review-region";
+import { ReviewRegion, ReviewRegionSkeleton } from "./_components/review-region";
 
 type ClaimPageProps = { params: Promise<{ id: string }> };
 
@@ -63,7 +63,9 @@ export default async function ClaimPage({ params }: ClaimPageProps) {
         <div className="flex flex-col gap-6 lg:col-start-1 lg:row-start-1">
           <ClaimContext claim={claim} />
           <ClaimSources claim={claim} />
-          <ReviewRegion />
+          <Suspense fallback={<ReviewRegionSkeleton />}>
+            <ReviewRegion claimId={claim.id} />
+          </Suspense>
           <Suspense fallback={<RelatedClaimsSkeleton />}>
             <RelatedClaims related={related} />
           </Suspense>
