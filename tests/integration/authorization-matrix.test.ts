@@ -196,10 +196,10 @@ const OPERATIONS: Operation[] = [
     run: (actor) => getAuditEvents(prisma, actor, parseAuditQuery({})),
   },
   { name: "getAuditActors", least: "ADMIN", run: (actor) => getAuditActors(prisma, actor) },
-  // TO BE ADDED BY THE LEAD AFTER MERGING the annotations and review work (issue 4 items 2, 3, 5):
-  //   createAnnotation, updateAnnotation, deleteAnnotation, resolveAnnotation, reopenAnnotation  (REVIEWER)
-  //   setClaimStatus, setClaimVerdict, assignClaim to oneself (REVIEWER); assignClaim to others, settleClaimVerdict (ADMIN)
-  //   getClaimHistory / annotation reads (VIEWER)
+  // TO BE ADDED BY THE LEAD AFTER MERGING (now on main, lib/data/annotations.ts and lib/data/review.ts):
+  //   createAnnotation, replyToAnnotation, editAnnotation, deleteAnnotation, resolveAnnotation, reopenAnnotation
+  //   setClaimStatus, settleClaimVerdict, assignClaim (to oneself and to others)
+  //   reads: getAnnotationThread, getClaimReview, getClaimHistory, getReviewQueue, getAssignableReviewers
 ];
 
 /** The expected answer for one cell, from the matrix above. */
