@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "annotations.read": Role.VIEWER,
   "claims.export": Role.ANALYST,
   "savedViews.manage": Role.ANALYST,
+  /** Renaming, unsharing or deleting a view someone else saved. */
+  "savedViews.manageAny": Role.ADMIN,
   "annotations.write": Role.REVIEWER,
   /** Status, verdict and taking a claim into one's own queue. */
   "claims.review": Role.REVIEWER,

@@ -5,10 +5,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
+import { getSavedViews } from "@/lib/data/saved-views";
+import { getDb } from "@/lib/db";
 import { forViewer, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
 import { ClaimsQueryProvider } from "./_components/claims-query-context";
 import { ClaimsTable } from "./_components/claims-table";
 import { ClaimsTableToolbar } from "./_components/claims-table-toolbar";
+import { SavedViewsMenu } from "./_components/saved-views-menu";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -44,6 +47,7 @@ export default async function ClaimsPage({
   const allClaims = hasFilters(query) ? claims.then(() => getClaimCount()) : null;
 
   const exportAccess = can(viewer, "claims.export") ? "allowed" : viewer ? "forbidden" : "sign-in";
+  const savedViews = viewer && can(viewer, "savedViews.manage") ? getSavedViews(getDb(), viewer) : null;
 
   return (
     <>
@@ -54,7 +58,10 @@ export default async function ClaimsPage({
       <ClaimsQueryProvider query={query}>
         <div className="flex flex-col gap-5">
           <Suspense fallback={<DataTableToolbarSkeleton filterWidths={SKELETON_FILTERS} />}>
-            <ClaimsTableToolbar facets={facets} />
+            <ClaimsTableToolbar
+              facets={facets}
+              views={savedViews ? <SavedViewsMenu views={savedViews} /> : null}
+            />
           </Suspense>
           {/* Keyed by the query: a new query shows the skeleton until its own rows arrive, never stale rows. */}
           <Suspense

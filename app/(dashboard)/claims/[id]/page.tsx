@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { ClaimEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { getClaim, getRelatedClaims } from "@/lib/data/claim";
 import { parseRecordId } from "@/lib/data/record-id";
@@ -57,6 +58,7 @@ export default async function ClaimPage({ params }: ClaimPageProps) {
         <div className="flex flex-col gap-6 lg:col-start-2 lg:row-start-1">
           <ClaimDetails claim={claim} />
           <ClaimEntities claim={claim} />
+          <ClaimEditSlot id={claim.id} />
         </div>
         <div className="flex flex-col gap-6 lg:col-start-1 lg:row-start-1">
           <ClaimContext claim={claim} />

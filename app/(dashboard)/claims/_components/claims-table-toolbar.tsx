@@ -3,7 +3,7 @@
 // Search, the filter menus the columns declare, and the active filters as chips. It sits outside the table's
 // keyed Suspense boundary on purpose: a new query re-renders it instead of remounting it, so the search box
 // keeps focus and half-typed text, and an open filter menu stays open while ticks are added.
-import { use, useMemo } from "react";
+import { use, useMemo, type ReactNode } from "react";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
 import {
   DataTableFilterChips,
@@ -61,7 +61,14 @@ function withFilterValues(query: ClaimsQuery, key: FilterKey, values: readonly s
   return next;
 }
 
-export function ClaimsTableToolbar({ facets: facetsPromise }: { facets: Promise<ClaimFacets> }) {
+export function ClaimsTableToolbar({
+  facets: facetsPromise,
+  views,
+}: {
+  facets: Promise<ClaimFacets>;
+  /** The saved-views menu, for those who may save views. */
+  views?: ReactNode;
+}) {
   const facets = use(facetsPromise);
   const { query, pending, navigate } = useClaimsQuery();
   const sectionFilter = query.documentId !== null || query.sectionIds.length > 0;
@@ -150,6 +157,7 @@ export function ClaimsTableToolbar({ facets: facetsPromise }: { facets: Promise<
           />
         );
       })}
+      end={views}
       below={
         hasFilters(query) ? (
           <DataTableFilterChips chips={chips} onReset={() => navigate(withoutFilters(query))} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { EntityEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { SectionChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
@@ -52,6 +53,7 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
           <EntityNames entity={entity} />
           <EntityFamily entity={entity} />
           <EntityCoMentions entity={entity} query={query} />
+          <EntityEditSlot id={entity.id} />
         </div>
         <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <Suspense key={page} fallback={<EntityClaimsSkeleton entity={entity} />}>

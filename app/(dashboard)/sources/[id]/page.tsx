@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { SourceEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ClaimList } from "@/app/(dashboard)/_components/claim-list";
 import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
@@ -44,43 +45,46 @@ export default async function SourcePage({ params }: SourcePageProps) {
         {source.publisher ? <p className="text-muted-foreground">{source.publisher}</p> : null}
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
-        <Card className="lg:col-start-2 lg:row-start-1">
-          <section aria-labelledby="source-details-heading">
-            <CardHeader>
-              <CardTitle id="source-details-heading">Details</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <dl className="flex flex-col gap-4 text-sm">
-                <Detail term="Reliability">
-                  {source.reliability
-                    ? labelOf(SOURCE_RELIABILITY_OPTIONS, source.reliability)
-                    : "Not yet rated"}
-                </Detail>
-                <Detail term="Published">
-                  {source.publishedAt ? (
-                    <time dateTime={source.publishedAt.toISOString().slice(0, 10)}>
-                      {formatDate(source.publishedAt)}
-                    </time>
-                  ) : (
-                    <span className="text-muted-foreground">Date unknown</span>
-                  )}
-                </Detail>
-                <Detail term="Address">
-                  {source.url ? (
-                    <ExternalLink url={source.url} />
-                  ) : (
-                    <span className="text-muted-foreground">Not known yet</span>
-                  )}
-                </Detail>
-                {source.notes ? (
-                  <Detail term="Notes">
-                    <p className="leading-relaxed text-pretty">{source.notes}</p>
+        <div className="flex flex-col gap-6 lg:col-start-2 lg:row-start-1">
+          <Card>
+            <section aria-labelledby="source-details-heading">
+              <CardHeader>
+                <CardTitle id="source-details-heading">Details</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <dl className="flex flex-col gap-4 text-sm">
+                  <Detail term="Reliability">
+                    {source.reliability
+                      ? labelOf(SOURCE_RELIABILITY_OPTIONS, source.reliability)
+                      : "Not yet rated"}
                   </Detail>
-                ) : null}
-              </dl>
-            </CardContent>
-          </section>
-        </Card>
+                  <Detail term="Published">
+                    {source.publishedAt ? (
+                      <time dateTime={source.publishedAt.toISOString().slice(0, 10)}>
+                        {formatDate(source.publishedAt)}
+                      </time>
+                    ) : (
+                      <span className="text-muted-foreground">Date unknown</span>
+                    )}
+                  </Detail>
+                  <Detail term="Address">
+                    {source.url ? (
+                      <ExternalLink url={source.url} />
+                    ) : (
+                      <span className="text-muted-foreground">Not known yet</span>
+                    )}
+                  </Detail>
+                  {source.notes ? (
+                    <Detail term="Notes">
+                      <p className="leading-relaxed text-pretty">{source.notes}</p>
+                    </Detail>
+                  ) : null}
+                </dl>
+              </CardContent>
+            </section>
+          </Card>
+          <SourceEditSlot id={source.id} />
+        </div>
         <Card className="min-w-0 lg:col-start-1 lg:row-start-1">
           <section aria-labelledby="source-claims-heading">
             <CardHeader>

@@ -1,0 +1,134 @@
+// Admin edits to the catalog: a claim's classification (never its text), an entity, a source.
+import { z } from "zod";
+import { ClaimKind, DatePrecision, SourceKind, SourceReliability } from "@/lib/generated/prisma/enums.ts";
+import { singleLine } from "./text";
+import { recordIdSchema } from "./users";
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Empty fields arrive as "" from a form and as null from a record read back: both mean "none". */
+function emptyAsNone<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => value ?? "", schema);
+}
+
+/** A field that may be left empty: trimmed, and stored as null when empty. */
+function optionalText(label: string, max: number, { multiLine = false } = {}) {
+  return emptyAsNone(
+    z
+      .string({ error: `${label} must be text.` })
+      .trim()
+      .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
+      .refine(
+        (value) => !CONTROL.test(value) && (multiLine || !/[\r\n]/.test(value)),
+        multiLine
+          ? `${label} cannot contain control characters.`
+          : `${label} cannot contain control characters or line breaks.`,
+      )
+      .transform((value) => value || null),
+  );
+}
+
+export interface AsOf {
+  date: Date;
+  precision: DatePrecision;
+}
+
+/** "2025", "2025-03" or "2025-03-14" as the claim's date and how precise the text is about it. */
+export function parseAsOf(value: string): AsOf | null | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
+  const iso = date.toISOString();
+  if (!iso.startsWith(value) || Number(year) < 1900 || Number(year) > 2200) return undefined;
+  return { date, precision: day ? DatePrecision.DAY : month ? DatePrecision.MONTH : DatePrecision.YEAR };
+}
+
+/** The reverse of parseAsOf, for the form. */
+export function formatAsOfInput(asOf: AsOf | null): string {
+  if (!asOf) return "";
+  const iso = asOf.date.toISOString();
+  return iso.slice(0, asOf.precision === "YEAR" ? 4 : asOf.precision === "MONTH" ? 7 : 10);
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const updateClaimSchema = z.object({
+  id: recordIdSchema,
+  version: recordIdSchema,
+  kind: z.enum(ClaimKind, { error: "Choose a kind." }),
+  sectors: z
+    .array(z.string().regex(SLUG, "Choose sectors from the list."), {
+      error: "Choose sectors from the list.",
+    })
+    .max(50, "Choose sectors from the list.")
+    .transform((slugs) => [...new Set(slugs)]),
+  citationMissing: z.boolean({ error: "Say whether a citation was lost." }),
+  asOf: z
+    .string({ error: "Give the date as 2025, 2025-03 or 2025-03-14, or leave it empty." })
+    .trim()
+    .transform((value, context) => {
+      if (!value) return null;
+      const asOf = parseAsOf(value);
+      if (asOf) return asOf;
+      context.addIssue({
+        code: "custom",
+        message: "Give the date as 2025, 2025-03 or 2025-03-14, or leave it empty.",
+      });
+      return z.NEVER;
+    }),
+});
+
+/**
+ * Entities and sources have no version column: the form sends a fingerprint of the fields it showed, and the
+ * save goes through only if the record still has them (see lib/data/catalog.ts).
+ */
+const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, "This form is out of date: reload the page.");
+
+const ALIAS_LIMIT = 100;
+
+export const updateEntitySchema = z.object({
+  id: recordIdSchema,
+  fingerprint,
+  name: singleLine("Name", 200),
+  description: optionalText("Description", 2000, { multiLine: true }),
+  country: emptyAsNone(
+    z
+      .string({ error: "Country must be a two-letter code such as CN, or empty." })
+      .trim()
+      .toUpperCase()
+      .regex(/^([A-Z]{2})?$/, "Country must be a two-letter code such as CN, or empty.")
+      .transform((value) => value || null),
+  ),
+  aliases: z
+    .array(singleLine("Each alias", 200), { error: "Aliases must be a list of names." })
+    .max(ALIAS_LIMIT, `At most ${ALIAS_LIMIT} aliases.`)
+    .transform((aliases) => [...new Set(aliases)]),
+});
+
+const httpUrl = emptyAsNone(
+  z
+    .string({ error: "Address must be text." })
+    .trim()
+    .max(2000, "Address must be at most 2,000 characters.")
+    .refine((value) => {
+      if (!value) return true;
+      try {
+        return ["http:", "https:"].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, "Address must start with http:// or https://, or be empty.")
+    .transform((value) => value || null),
+);
+
+export const updateSourceSchema = z.object({
+  id: recordIdSchema,
+  fingerprint,
+  title: singleLine("Title", 300),
+  publisher: optionalText("Publisher", 200),
+  url: httpUrl,
+  kind: z.enum(SourceKind, { error: "Choose a kind." }),
+  reliability: z.enum(SourceReliability, { error: "Choose a reliability grade, or none." }).nullable(),
+  notes: optionalText("Notes", 4000, { multiLine: true }),
+});

@@ -1,0 +1,249 @@
+// Admin edits of claims, entities and sources on the real database: what changes, what never does (a claim's
+// text), stale forms, and the audit events.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
+import {
+  getClaimEdit,
+  getEntityEdit,
+  getSourceEdit,
+  updateClaim,
+  updateEntity,
+  updateSource,
+} from "@/lib/data/catalog";
+import { getClaims } from "@/lib/data/claims";
+import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
+import { COMMAND_LINE, createUser } from "@/lib/data/users";
+import type { Prisma } from "@/lib/prisma-client";
+import { parseClaimsQuery } from "@/lib/validations/claims";
+import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
+
+let prisma: Prisma;
+let admin: Actor;
+let reviewer: Actor;
+
+beforeAll(async () => {
+  prisma = await freshSeededDatabase();
+  const make = async (role: "ADMIN" | "REVIEWER") => {
+    const user = await createUser(prisma, COMMAND_LINE, {
+      email: `${role.toLowerCase()}@catalog.test`,
+      name: role,
+      password: "a password for catalog edits",
+      role,
+    });
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
+  };
+  admin = await make("ADMIN");
+  reviewer = await make("REVIEWER");
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+});
+
+async function someClaimId(offset = 0): Promise<number> {
+  const claim = await prisma.claim.findFirstOrThrow({
+    orderBy: { id: "asc" },
+    skip: offset,
+    select: { id: true },
+  });
+  return claim.id;
+}
+
+describe("editing a claim", () => {
+  it("changes kind, sectors, lost-citation flag and as-of date, never the text, and audits only what changed", async () => {
+    const id = await someClaimId();
+    const before = await prisma.claim.findUniqueOrThrow({ where: { id } });
+    const form = (await getClaimEdit(prisma, id))!;
+    const saved = await updateClaim(prisma, admin, {
+      id,
+      version: form.version,
+      kind: before.kind === "FORECAST" ? "EVENT" : "FORECAST",
+      sectors: ["healthcare", "hardware-chips", "healthcare"],
+      citationMissing: !before.citationMissing,
+      asOf: "2025-03",
+      // Not part of the form: must be ignored, never written.
+      text: "Rewritten by an admin",
+    });
+    expect(saved).toMatchObject({
+      version: form.version + 1,
+      citationMissing: !before.citationMissing,
+      asOf: "2025-03",
+    });
+    expect([...saved.sectors].sort()).toEqual(["hardware-chips", "healthcare"]);
+    const after = await prisma.claim.findUniqueOrThrow({ where: { id } });
+    expect(after.text).toBe(before.text);
+    // The claims table filters on the claim's own sector summary, kept by triggers: the edit shows there at once.
+    const { rows } = await getClaims(parseClaimsQuery({ sector: "healthcare", size: "100" }), prisma);
+    expect(rows.map((row) => row.id)).toContain(id);
+    expect(after).toMatchObject({ asOfPrecision: "MONTH", asOfDate: new Date("2025-03-01T00:00:00Z") });
+
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "claim.edit", targetId: String(id) },
+    });
+    expect(event).toMatchObject({ actorId: admin.id, targetType: "claim", claimId: id });
+    expect(Object.keys(event.after as object)).toEqual(Object.keys(event.before as object));
+    expect(Object.keys(event.after as object)).toEqual(
+      expect.arrayContaining(["kind", "citationMissing", "asOf"]),
+    );
+    expect(event.after).toMatchObject({ citationMissing: !before.citationMissing, asOf: "2025-03" });
+    expect(event.before).toMatchObject({ citationMissing: before.citationMissing });
+  });
+
+  it("refuses a stale version with the claim unchanged", async () => {
+    const id = await someClaimId(1);
+    const form = (await getClaimEdit(prisma, id))!;
+    await updateClaim(prisma, admin, { ...form, asOf: "2024" });
+    await expect(updateClaim(prisma, admin, { ...form, asOf: "2023" })).rejects.toBeInstanceOf(
+      StaleVersionError,
+    );
+    expect((await getClaimEdit(prisma, id))!).toMatchObject({ asOf: "2024", version: form.version + 1 });
+  });
+
+  it("refuses impossible dates, unknown kinds and unknown sectors, changing nothing", async () => {
+    const id = await someClaimId(2);
+    const form = (await getClaimEdit(prisma, id))!;
+    for (const asOf of ["2025-02-30", "2025-13", "25", "March 2025"]) {
+      await expect(updateClaim(prisma, admin, { ...form, asOf })).rejects.toMatchObject({ name: "ZodError" });
+    }
+    await expect(updateClaim(prisma, admin, { ...form, kind: "RUMOUR" })).rejects.toMatchObject({
+      name: "ZodError",
+    });
+    await expect(updateClaim(prisma, admin, { ...form, sectors: ["no-such-sector"] })).rejects.toBeInstanceOf(
+      InvalidStateError,
+    );
+    expect(await getClaimEdit(prisma, id)).toEqual(form);
+    expect(await prisma.auditEvent.count({ where: { action: "claim.edit", targetId: String(id) } })).toBe(0);
+  });
+
+  it("is for admins: a reviewer and anonymous are refused", async () => {
+    const id = await someClaimId(3);
+    const form = (await getClaimEdit(prisma, id))!;
+    await expect(updateClaim(prisma, reviewer, { ...form, kind: "QUOTE" })).rejects.toEqual(
+      new AuthorizationError("forbidden"),
+    );
+    await expect(updateClaim(prisma, null, { ...form, kind: "QUOTE" })).rejects.toEqual(
+      new AuthorizationError("signed-out"),
+    );
+    expect(await getClaimEdit(prisma, id)).toEqual(form);
+  });
+
+  it("answers not found for a claim that does not exist", async () => {
+    await expect(
+      updateClaim(prisma, admin, {
+        id: 9_999_999,
+        version: 1,
+        kind: "EVENT",
+        sectors: [],
+        citationMissing: false,
+        asOf: "",
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("editing an entity", () => {
+  it("changes name, description, country and aliases (Chinese ones tagged zh), audited", async () => {
+    const entity = await prisma.entity.findUniqueOrThrow({
+      where: { slug: "huawei" },
+      include: { aliases: true },
+    });
+    const form = (await getEntityEdit(prisma, entity.id))!;
+    const keep = form.aliases.filter((alias) => alias !== form.aliases[0]);
+    const saved = await updateEntity(prisma, admin, {
+      id: entity.id,
+      fingerprint: form.fingerprint,
+      name: "Huawei Technologies",
+      description: "  Shenzhen-based maker of telecoms gear and Ascend AI chips.  ",
+      country: "cn",
+      aliases: [...keep, "华为技术", "HW"],
+    });
+    expect(saved).toMatchObject({
+      name: "Huawei Technologies",
+      description: "Shenzhen-based maker of telecoms gear and Ascend AI chips.",
+      country: "CN",
+    });
+    expect([...saved.aliases].sort()).toEqual([...keep, "华为技术", "HW"].sort());
+    expect(saved.fingerprint).not.toBe(form.fingerprint);
+    const aliases = await prisma.entityAlias.findMany({
+      where: { entityId: entity.id, alias: { in: ["华为技术", "HW"] } },
+    });
+    expect(Object.fromEntries(aliases.map((row) => [row.alias, row.language]))).toEqual({
+      华为技术: "zh",
+      HW: "en",
+    });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "entity.edit", targetId: String(entity.id) },
+    });
+    expect(event).toMatchObject({ actorId: admin.id, targetType: "entity" });
+    expect(event.before).toMatchObject({ name: entity.name });
+    expect(event.after).toMatchObject({ name: "Huawei Technologies" });
+    expect(Object.keys(event.after as object)).not.toContain("country");
+  });
+
+  it("refuses a save from a form opened before someone else's change, keeping their change", async () => {
+    const entity = await prisma.entity.findUniqueOrThrow({ where: { slug: "deepseek" } });
+    const form = (await getEntityEdit(prisma, entity.id))!;
+    await updateEntity(prisma, admin, { ...form, description: "First admin's words." });
+    await expect(
+      updateEntity(prisma, admin, { ...form, description: "Second admin's words." }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    expect((await getEntityEdit(prisma, entity.id))!.description).toBe("First admin's words.");
+  });
+
+  it("refuses bad input: an empty name, a three-letter country, a forged fingerprint", async () => {
+    const entity = await prisma.entity.findUniqueOrThrow({ where: { slug: "china" } });
+    const form = (await getEntityEdit(prisma, entity.id))!;
+    await expect(updateEntity(prisma, admin, { ...form, name: " " })).rejects.toMatchObject({
+      name: "ZodError",
+    });
+    await expect(updateEntity(prisma, admin, { ...form, country: "CHN" })).rejects.toMatchObject({
+      name: "ZodError",
+    });
+    await expect(
+      updateEntity(prisma, admin, { ...form, fingerprint: "0".repeat(64), name: "X" }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    expect(await getEntityEdit(prisma, entity.id)).toEqual(form);
+  });
+});
+
+describe("editing a source", () => {
+  it("changes its fields, audited with before and after, and refuses a stale form and a non-web address", async () => {
+    const source = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const form = (await getSourceEdit(prisma, source.id))!;
+    const saved = await updateSource(prisma, admin, {
+      ...form,
+      title: "A retitled source",
+      publisher: "",
+      url: "https://example.org/report",
+      kind: "ACADEMIC",
+      reliability: "B",
+      notes: "Checked against\nthe original.",
+    });
+    expect(saved).toMatchObject({
+      title: "A retitled source",
+      publisher: null,
+      url: "https://example.org/report",
+      kind: "ACADEMIC",
+      reliability: "B",
+      notes: "Checked against\nthe original.",
+    });
+    const event = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "source.edit", targetId: String(source.id) },
+    });
+    expect(event.before).toMatchObject({ title: source.title });
+    expect(event.after).toMatchObject({ title: "A retitled source", reliability: "B" });
+
+    await expect(updateSource(prisma, admin, { ...form, title: "Stale" })).rejects.toBeInstanceOf(
+      StaleVersionError,
+    );
+    await expect(updateSource(prisma, admin, { ...saved, url: "javascript:alert(1)" })).rejects.toMatchObject(
+      {
+        name: "ZodError",
+      },
+    );
+    await expect(updateSource(prisma, reviewer, { ...saved, title: "Mine" })).rejects.toEqual(
+      new AuthorizationError("forbidden"),
+    );
+    expect(await getSourceEdit(prisma, source.id)).toEqual(saved);
+  });
+});

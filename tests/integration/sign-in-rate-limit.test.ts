@@ -1,0 +1,142 @@
+// The sign-in check through authenticate() on the real database: the per-account and per-address limits, the
+// one generic answer, disabled accounts. Time moves through authenticate's `now`, never by waiting.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_ADDRESS,
+  SIGN_IN_WINDOW_MS,
+  authenticate,
+} from "@/lib/auth/credentials";
+import { COMMAND_LINE, createUser, disableUser } from "@/lib/data/users";
+import type { Prisma } from "@/lib/prisma-client";
+import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
+
+const PASSWORD = "the right password, long enough";
+const T0 = new Date("2026-11-28T09:00:00Z");
+let prisma: Prisma;
+let counter = 0;
+
+function later(ms: number): Date {
+  return new Date(T0.getTime() + ms);
+}
+
+async function account(email = `signin-${++counter}@limit.test`) {
+  return createUser(prisma, COMMAND_LINE, { email, name: "Someone", password: PASSWORD, role: "ANALYST" });
+}
+
+beforeAll(async () => {
+  prisma = await freshSeededDatabase();
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+});
+
+describe("authenticate", () => {
+  it("signs in with the right password, any case of email, and records the success", async () => {
+    const user = await account("Mixed.Case@Limit.test".toLowerCase());
+    const actor = await authenticate(
+      prisma,
+      { email: "  MIXED.case@limit.TEST", password: PASSWORD },
+      "10.0.0.1",
+      T0,
+    );
+    expect(actor).toEqual({ id: user.id, email: user.email, name: "Someone", role: "ANALYST" });
+    expect(JSON.stringify(actor)).not.toContain("argon2");
+    expect(await prisma.signInAttempt.findMany({ where: { email: user.email } })).toMatchObject([
+      { address: "10.0.0.1", succeeded: true },
+    ]);
+  });
+
+  it(`locks the account after ${MAX_FAILURES_PER_ACCOUNT} failures for the window, even with the right password`, async () => {
+    const user = await account();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      // Different addresses: the account limit must hold however the guesses are spread.
+      expect(
+        await authenticate(
+          prisma,
+          { email: user.email, password: `guess ${i}` },
+          `10.1.0.${i}`,
+          later(i * 1000),
+        ),
+      ).toBeNull();
+    }
+    const locked = await authenticate(
+      prisma,
+      { email: user.email, password: PASSWORD },
+      "10.1.1.1",
+      later(60_000),
+    );
+    expect(locked).toBeNull();
+    // Still locked one millisecond before the first failure leaves the window.
+    expect(
+      await authenticate(
+        prisma,
+        { email: user.email, password: PASSWORD },
+        "10.1.1.1",
+        later(SIGN_IN_WINDOW_MS - 1),
+      ),
+    ).toBeNull();
+    // A refusal while locked counts as a failure too, so guessing on does not wear the lock down.
+    const failures = await prisma.signInAttempt.count({ where: { email: user.email, succeeded: false } });
+    expect(failures).toBe(MAX_FAILURES_PER_ACCOUNT + 2);
+  });
+
+  it("lets the right password in again once the failures have left the window", async () => {
+    const user = await account();
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      await authenticate(prisma, { email: user.email, password: "wrong" }, "10.2.0.1", T0);
+    }
+    expect(
+      await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.2.0.2", later(1)),
+    ).toBeNull();
+    const after = later(SIGN_IN_WINDOW_MS + 2);
+    expect(
+      await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.2.0.2", after),
+    ).toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it(`limits an address to ${MAX_FAILURES_PER_ADDRESS} failures across accounts, and leaves other addresses alone`, async () => {
+    const address = "203.0.113.9";
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      // Unknown accounts, a few guesses each: no account reaches its own limit.
+      await authenticate(
+        prisma,
+        { email: `nobody-${i % 5}-${counter}@limit.test`, password: "guess" },
+        address,
+        later(i),
+      );
+    }
+    const victim = await account();
+    expect(
+      await authenticate(prisma, { email: victim.email, password: PASSWORD }, address, later(100)),
+    ).toBeNull();
+    expect(
+      await authenticate(prisma, { email: victim.email, password: PASSWORD }, "198.51.100.7", later(101)),
+    ).toMatchObject({ id: victim.id });
+  });
+
+  it("gives the same null for an unknown email, a wrong password, a malformed input and a disabled account", async () => {
+    const admin = await createUser(prisma, COMMAND_LINE, {
+      email: `admin-${++counter}@limit.test`,
+      name: "Admin",
+      password: PASSWORD,
+      role: "ADMIN",
+    });
+    const user = await account();
+    await disableUser(prisma, { ...admin }, { id: user.id, version: 1 });
+    const answers = await Promise.all([
+      authenticate(prisma, { email: "who@limit.test", password: PASSWORD }, "10.3.0.1", T0),
+      authenticate(prisma, { email: admin.email, password: "wrong password" }, "10.3.0.2", T0),
+      authenticate(prisma, { email: ["array"], password: 42 }, "10.3.0.3", T0),
+      authenticate(prisma, null, "10.3.0.4", T0),
+      authenticate(prisma, { email: user.email, password: PASSWORD }, "10.3.0.5", T0),
+    ]);
+    expect(answers).toEqual([null, null, null, null, null]);
+    expect(await prisma.signInAttempt.findFirst({ where: { email: user.email } })).toMatchObject({
+      succeeded: false,
+    });
+  });
+});
