@@ -4,6 +4,15 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
+import {
+  createAnnotation,
+  deleteAnnotation,
+  editAnnotation,
+  getAnnotationThread,
+  reopenAnnotation,
+  replyToAnnotation,
+  resolveAnnotation,
+} from "@/lib/data/annotations";
 import { getAuditActors, getAuditEvents } from "@/lib/data/audit";
 import {
   getClaimEdit,
@@ -13,6 +22,15 @@ import {
   updateEntity,
   updateSource,
 } from "@/lib/data/catalog";
+import {
+  assignClaim,
+  getAssignableReviewers,
+  getClaimHistory,
+  getClaimReview,
+  getReviewQueue,
+  setClaimStatus,
+  settleClaimVerdict,
+} from "@/lib/data/review";
 import {
   createSavedView,
   deleteSavedView,
@@ -72,6 +90,40 @@ async function target(role: Role = "VIEWER", disabled = false) {
 async function ownView(actor: Actor | null) {
   const ownerId = actor?.id ?? (await makeActor("ANALYST")).id;
   return prisma.savedView.create({ data: { ownerId, name: `View ${++counter}`, query: "", shared: false } });
+}
+
+/** Valid note input, so that only authorisation can refuse it. */
+function note<T extends object>(fields: T) {
+  return {
+    body: "A note for the matrix.",
+    verdict: null,
+    evidence: { kind: "none" },
+    locator: null,
+    ...fields,
+  };
+}
+
+/** A note by the actor when they may write one (authors edit their own), else by a fresh reviewer. */
+async function ownNote(actor: Actor | null) {
+  const authorId =
+    actor && (actor.role === "REVIEWER" || actor.role === "ADMIN")
+      ? actor.id
+      : (await makeActor("REVIEWER")).id;
+  return prisma.annotation.create({
+    data: { claimId: await claimId(), authorId, body: "Written for the matrix." },
+  });
+}
+
+let claimCursor = 0;
+/** The next unassigned, unreviewed claim with its current version: each allowed cell changes one. */
+async function freshClaim(): Promise<{ claimId: number; version: number }> {
+  const claim = await prisma.claim.findFirstOrThrow({
+    where: { assigneeId: null, status: "UNREVIEWED", verdict: null },
+    orderBy: { id: "asc" },
+    skip: claimCursor++ % 5,
+    select: { id: true, version: true },
+  });
+  return { claimId: claim.id, version: claim.version };
 }
 
 async function claimId(): Promise<number> {
@@ -196,10 +248,90 @@ const OPERATIONS: Operation[] = [
     run: (actor) => getAuditEvents(prisma, actor, parseAuditQuery({})),
   },
   { name: "getAuditActors", least: "ADMIN", run: (actor) => getAuditActors(prisma, actor) },
-  // TO BE ADDED BY THE LEAD AFTER MERGING (now on main, lib/data/annotations.ts and lib/data/review.ts):
-  //   createAnnotation, replyToAnnotation, editAnnotation, deleteAnnotation, resolveAnnotation, reopenAnnotation
-  //   setClaimStatus, settleClaimVerdict, assignClaim (to oneself and to others)
-  //   reads: getAnnotationThread, getClaimReview, getClaimHistory, getReviewQueue, getAssignableReviewers
+  // Annotations (item 2): signed-in people read threads; reviewers and admins write. Authors edit their own notes.
+  {
+    name: "getAnnotationThread",
+    least: "VIEWER",
+    run: async (actor) => getAnnotationThread(await claimId(), actor, prisma),
+  },
+  {
+    name: "createAnnotation",
+    least: "REVIEWER",
+    run: async (actor) => createAnnotation(prisma, actor, note({ claimId: await claimId() })),
+  },
+  {
+    name: "replyToAnnotation",
+    least: "REVIEWER",
+    run: async (actor) => replyToAnnotation(prisma, actor, note({ parentId: (await ownNote(actor)).id })),
+  },
+  {
+    name: "editAnnotation",
+    least: "REVIEWER",
+    run: async (actor) =>
+      editAnnotation(
+        prisma,
+        actor,
+        note({ annotationId: (await ownNote(actor)).id, version: 1, body: "Edited." }),
+      ),
+  },
+  {
+    name: "deleteAnnotation",
+    least: "REVIEWER",
+    run: async (actor) => deleteAnnotation(prisma, actor, { annotationId: (await ownNote(actor)).id }),
+  },
+  {
+    name: "resolveAnnotation",
+    least: "REVIEWER",
+    run: async (actor) => resolveAnnotation(prisma, actor, { annotationId: (await ownNote(actor)).id }),
+  },
+  {
+    name: "reopenAnnotation",
+    least: "REVIEWER",
+    run: async (actor) => {
+      const { id } = await ownNote(actor);
+      await prisma.annotation.update({ where: { id }, data: { resolvedAt: new Date() } });
+      return reopenAnnotation(prisma, actor, { annotationId: id });
+    },
+  },
+  // Review workflow (item 3): reviewers set status and take claims; admins assign others and settle any claim.
+  {
+    name: "getClaimReview",
+    least: "VIEWER",
+    run: async (actor) => getClaimReview(await claimId(), actor, prisma),
+  },
+  {
+    name: "getClaimHistory",
+    least: "VIEWER",
+    run: async (actor) => getClaimHistory(await claimId(), actor, prisma),
+  },
+  {
+    name: "getReviewQueue",
+    least: "REVIEWER",
+    run: (actor) => getReviewQueue(actor, { status: null, page: 1, size: 25 }, prisma),
+  },
+  { name: "getAssignableReviewers", least: "ADMIN", run: (actor) => getAssignableReviewers(actor, prisma) },
+  {
+    name: "setClaimStatus",
+    least: "REVIEWER",
+    run: async (actor) => setClaimStatus(prisma, actor, { ...(await freshClaim()), status: "IN_REVIEW" }),
+  },
+  {
+    name: "assignClaim to oneself",
+    least: "REVIEWER",
+    run: async (actor) => assignClaim(prisma, actor, { ...(await freshClaim()), assigneeId: actor?.id ?? 1 }),
+  },
+  {
+    name: "assignClaim to someone else",
+    least: "ADMIN",
+    run: async (actor) =>
+      assignClaim(prisma, actor, { ...(await freshClaim()), assigneeId: await target("REVIEWER") }),
+  },
+  {
+    name: "settleClaimVerdict (not the assignee)",
+    least: "ADMIN",
+    run: async (actor) =>
+      settleClaimVerdict(prisma, actor, { ...(await freshClaim()), verdict: "SUPPORTED" }),
+  },
 ];
 
 /** The expected answer for one cell, from the matrix above. */
