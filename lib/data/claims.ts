@@ -174,7 +174,7 @@ export function getClaimCount(db: Prisma = getDb()): Promise<number> {
 }
 
 /** One statement in its own transaction with the claims settings, so facets can run side by side on the pool. */
-function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
+export function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw(QUERY_SETTINGS_SQL);
     return tx.$queryRaw<T>(statement);

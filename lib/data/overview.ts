@@ -3,7 +3,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { EntityKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
-import { getClaimFacets, resolveClaimsFilter, type ClaimFacets } from "@/lib/data/claims";
+import { getClaimFacets, resolveClaimsFilter, withSettings, type ClaimFacets } from "@/lib/data/claims";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS, VERDICT_OPTIONS } from "@/lib/domain/options";
 import type { Prisma } from "@/lib/prisma-client";
 import { QUERY_SETTINGS_SQL, type ClaimsFilter, type ColumnFacet, type Sql } from "@/lib/queries/claims-sql";
@@ -96,11 +96,7 @@ async function aggregate<T>(
   query: ClaimsQuery,
   statement: (filter: ClaimsFilter) => Sql,
 ): Promise<T> {
-  const filter = await resolveClaimsFilter(query, db);
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw(QUERY_SETTINGS_SQL);
-    return tx.$queryRaw<T>(statement(filter));
-  });
+  return withSettings<T>(db, statement(await resolveClaimsFilter(query, db)));
 }
 
 /**

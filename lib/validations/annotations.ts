@@ -2,7 +2,7 @@
 // note is refused in the browser with the text still there) and by the actions and data layer.
 import { z } from "zod";
 import { SourceKind, Verdict } from "@/lib/generated/prisma/enums.ts";
-import { multiLine, singleLine } from "./text";
+import { CONTROL_CHARACTERS, multiLine, singleLine } from "./text";
 
 export const BODY_MAX = 20_000;
 export const LOCATOR_MAX = 2_000;
@@ -54,10 +54,7 @@ const noteContent = {
   locator: z
     .string()
     .max(LOCATOR_MAX, `Quote or locator must be at most ${LOCATOR_MAX.toLocaleString("en")} characters.`)
-    .refine(
-      (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(value),
-      "Quote or locator cannot contain control characters.",
-    )
+    .refine((value) => !CONTROL_CHARACTERS.test(value), "Quote or locator cannot contain control characters.")
     .nullable()
     .transform((value) => value?.trim() || null),
 };

@@ -1,10 +1,8 @@
 // Admin edits to the catalog: a claim's classification (never its text), an entity, a source.
 import { z } from "zod";
 import { ClaimKind, DatePrecision, SourceKind, SourceReliability } from "@/lib/generated/prisma/enums.ts";
-import { singleLine } from "./text";
+import { CONTROL_CHARACTERS, singleLine } from "./text";
 import { recordIdSchema } from "./users";
-
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Empty fields arrive as "" from a form and as null from a record read back: both mean "none". */
 function emptyAsNone<T extends z.ZodType>(schema: T) {
@@ -19,7 +17,7 @@ function optionalText(label: string, max: number, { multiLine = false } = {}) {
       .trim()
       .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
       .refine(
-        (value) => !CONTROL.test(value) && (multiLine || !/[\r\n]/.test(value)),
+        (value) => !CONTROL_CHARACTERS.test(value) && (multiLine || !/[\r\n]/.test(value)),
         multiLine
           ? `${label} cannot contain control characters.`
           : `${label} cannot contain control characters or line breaks.`,

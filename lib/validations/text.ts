@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 /** C0/C1 control characters other than tab, line feed and carriage return: never meaningful in what people type. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** A single-line field: trimmed, no line breaks or control characters. */
 export function singleLine(label: string, max: number) {
@@ -12,7 +12,7 @@ export function singleLine(label: string, max: number) {
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max} characters.`)
     .refine(
-      (value) => !CONTROL.test(value) && !/[\r\n]/.test(value),
+      (value) => !CONTROL_CHARACTERS.test(value) && !/[\r\n]/.test(value),
       `${label} cannot contain control characters or line breaks.`,
     );
 }
@@ -23,7 +23,7 @@ export function multiLine(label: string, max: number) {
     .string({ error: `${label} is required.` })
     .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
     .refine((value) => value.trim().length > 0, `${label} is required.`)
-    .refine((value) => !CONTROL.test(value), `${label} cannot contain control characters.`);
+    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} cannot contain control characters.`);
 }
 
 export const emailSchema = z
