@@ -1,17 +1,17 @@
 // The statements the claims table runs for one query, straight from the shared builder (lib/queries/claims-sql.ts),
-// in the order and transactions lib/data/claims.ts runs them. Timing them raw gives the denominator of the
-// "page time / SQL time" overhead ratio, and EXPLAIN shows which indexes they use.
+// side by side or one after the other as lib/data/claims.ts runs them, each a single statement on a pool whose
+// connections carry the app's session settings. Timing them raw gives the denominator of the "page time / SQL
+// time" overhead ratio, and EXPLAIN shows which indexes they use.
 
 import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import {
-  QUERY_SETTINGS_SQL,
+  claimRowsSql,
   claimsCountSql,
   claimsPageSql,
   columnFacetGroupsSql,
   documentFacetSql,
   entityFacetSql,
-  highlightsSql,
   resolveNamesSql,
   sectionFacetSql,
   sectorFacetSql,
@@ -26,53 +26,37 @@ export interface LabelledStatement {
   sql: Prisma.Sql;
 }
 
+type Queryable = pg.Pool | pg.ClientBase;
+
 /** resolveClaimsFilter: the query's names as ids, once for the list and the facets of a page. */
-export async function resolveFilter(client: pg.ClientBase, query: ClaimsQuery): Promise<ClaimsFilter> {
-  const [names] = await inTransaction(client, () => run<ResolvedNames>(client, resolveNamesSql(query)));
+export async function resolveFilter(db: Queryable, query: ClaimsQuery): Promise<ClaimsFilter> {
+  const [names] = await run<ResolvedNames>(db, resolveNamesSql(query));
   return toClaimsFilter(query, names!);
 }
 
-/**
- * getClaims: count, page of ids, and highlights when searching, in one transaction. Its final Prisma findMany of one
- * page of rows by primary key is not part of the builder and is left out, so the ratio slightly overstates the app's
- * overhead.
- */
-export async function runClaimsList(client: pg.ClientBase, filter: ClaimsFilter): Promise<number[]> {
-  return inTransaction(client, async () => {
-    await run(client, claimsCountSql(filter));
-    const ids = (await run<{ id: number }>(client, claimsPageSql(filter))).map((row) => row.id);
-    if (filter.q && ids.length > 0) await run(client, highlightsSql(filter, ids));
-    return ids;
-  });
+/** getClaims: the count beside the page of ids, then that page's rows (with highlights when searching). */
+export async function runClaimsList(db: Queryable, filter: ClaimsFilter): Promise<number[]> {
+  const [, idRows] = await Promise.all([
+    run(db, claimsCountSql(filter)),
+    run<{ id: number }>(db, claimsPageSql(filter)),
+  ]);
+  const ids = idRows.map((row) => row.id);
+  if (ids.length > 0) await run(db, claimRowsSql(filter, ids));
+  return ids;
 }
 
-/**
- * getClaimFacets: the column groups and the sector, entity, document (and section) facets, each in its own
- * transaction and all at once on the pool, as the app runs them.
- */
+/** getClaimFacets: the column groups and the sector, entity, document (and section) facets, all at once. */
 export async function runClaimsFacets(pool: pg.Pool, filter: ClaimsFilter): Promise<void> {
-  await Promise.all(
-    facetStatements(filter).map(async ({ sql }) => {
-      const client = await pool.connect();
-      try {
-        await inTransaction(client, () => run(client, sql));
-        client.release();
-      } catch (error) {
-        // A client that failed mid-transaction is discarded rather than handed out again.
-        client.release(error instanceof Error ? error : true);
-        throw error;
-      }
-    }),
-  );
+  await Promise.all(facetStatements(filter).map(({ sql }) => run(pool, sql)));
 }
 
-/** Every statement of both reads, for EXPLAIN; `pageIds` are the ids the page query returned (for highlights). */
+/** Every statement of both reads, for EXPLAIN; `pageIds` are the ids the page query returned (for its rows). */
 export function claimsStatements(filter: ClaimsFilter, pageIds: number[]): LabelledStatement[] {
   return [
     { label: "names", sql: resolveNamesSql(filter) },
     { label: "count", sql: claimsCountSql(filter) },
     { label: "page", sql: claimsPageSql(filter) },
-    ...(filter.q && pageIds.length > 0 ? [{ label: "highlights", sql: highlightsSql(filter, pageIds) }] : []),
+    ...(pageIds.length > 0 ? [{ label: "rows", sql: claimRowsSql(filter, pageIds) }] : []),
     ...facetStatements(filter),
   ];
 }
@@ -89,25 +73,9 @@ function facetStatements(filter: ClaimsFilter): LabelledStatement[] {
   ];
 }
 
-/** Runs `work` in a transaction with the session settings every claims statement runs under (JIT, trigrams). */
-export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
-  await client.query("BEGIN");
-  try {
-    await run(client, QUERY_SETTINGS_SQL);
-    const result = await work();
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      // The connection is broken; the server has rolled back.
-    });
-    throw error;
-  }
-}
-
 async function run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
-  client: pg.ClientBase,
+  db: Queryable,
   sql: Prisma.Sql,
 ): Promise<Row[]> {
-  return (await client.query<Row>(sql.text, sql.values as unknown[])).rows;
+  return (await db.query<Row>(sql.text, sql.values as unknown[])).rows;
 }

@@ -2,7 +2,7 @@
 // uses, and whether it reads a large table from end to end.
 
 import type pg from "pg";
-import { inTransaction, type LabelledStatement } from "./claims-statements";
+import type { LabelledStatement } from "./claims-statements";
 
 /** Below this many rows a sequential scan is the right plan, not a missing index. */
 const LARGE_TABLE_ROWS = 10_000;
@@ -28,13 +28,11 @@ export async function explainStatements(
   const large = await largeTables(client);
   const summaries: PlanSummary[] = [];
   for (const { label, sql } of statements) {
-    const lines = await inTransaction(client, async () => {
-      const result = await client.query<{ "QUERY PLAN": string }>(
-        `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
-        sql.values as unknown[],
-      );
-      return result.rows.map((row) => row["QUERY PLAN"]);
-    });
+    const result = await client.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
+      sql.values as unknown[],
+    );
+    const lines = result.rows.map((row) => row["QUERY PLAN"]);
     summaries.push(summarisePlan(label, lines, large));
   }
   return summaries;

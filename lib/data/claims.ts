@@ -6,7 +6,6 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/prisma-client";
 import { cache } from "react";
 import {
-  QUERY_SETTINGS_SQL,
   type ClaimsFilter,
   type ResolvedNames,
   assigneeFacetSql,
@@ -17,7 +16,7 @@ import {
   columnFacetGroupsSql,
   documentFacetSql,
   entityFacetSql,
-  highlightsSql,
+  claimRowsSql,
   sectionFacetSql,
   resolveNamesSql,
   sectorFacetSql,
@@ -76,70 +75,67 @@ export interface ClaimFacets {
  */
 export const resolveClaimsFilter = cache(
   async (query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsFilter> => {
-    const [names] = await withSettings<ResolvedNames[]>(db, resolveNamesSql(query));
+    const nothingToResolve = !query.sectors.length && !query.entities.length && !query.q;
+    const [names] = nothingToResolve
+      ? [{ sectorIds: [], entityIds: [], matchedEntityIds: [] }]
+      : await db.$queryRaw<ResolvedNames[]>(resolveNamesSql(query));
     return toClaimsFilter(query, names!);
   },
 );
 
+interface RowRecord {
+  id: number;
+  text: string;
+  kind: ClaimKind;
+  status: ReviewStatus;
+  verdict: Verdict | null;
+  citationMissing: boolean;
+  asOfDate: Date | null;
+  updatedAt: Date;
+  documentId: number;
+  documentTitle: string;
+  sectionId: number;
+  sectionHeading: string;
+  sectors: { slug: string; name: string }[];
+  entities: { slug: string; name: string; role: EntityRole }[];
+  sourceCount: number;
+  quantityCount: number;
+  marked: string | null;
+  mentions: [number, number][];
+}
+
+/**
+ * The count and the page of ids run side by side as two statements rather than in one transaction: under concurrent
+ * edits the total may be a moment older or newer than the rows, which the next page load corrects.
+ */
 export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
   const filter = await resolveClaimsFilter(query, db);
-  const { ids, total, marks, claims } = await db.$transaction(async (tx) => {
-    await tx.$queryRaw(QUERY_SETTINGS_SQL);
-    const [{ total }] = await tx.$queryRaw<[{ total: number }]>(claimsCountSql(filter));
-    const ids = (await tx.$queryRaw<{ id: number }[]>(claimsPageSql(filter))).map((r) => r.id);
-    if (!ids.length) return { ids, total, marks: [], claims: [] };
-    const marks = query.q
-      ? await tx.$queryRaw<{ id: number; marked: string; mentions: [number, number][] }[]>(
-          highlightsSql(filter, ids),
-        )
-      : [];
-    const claims = await tx.claim.findMany({
-      where: { id: { in: ids } },
-      include: {
-        document: { select: { id: true, title: true } },
-        section: { select: { id: true, heading: true } },
-        sectors: { select: { sector: { select: { slug: true, name: true, position: true } } } },
-        entities: { select: { role: true, entity: { select: { slug: true, name: true } } } },
-        _count: { select: { sources: true, quantities: true } },
-      },
-    });
-    return { ids, total, marks, claims };
-  });
-
-  const byId = new Map(claims.map((claim) => [claim.id, claim]));
-  const highlightsById = new Map(
-    marks.map((m) => [m.id, mergeSpans([...markedSpans(m.marked), ...m.mentions])]),
-  );
-
+  const [[counted], idRows] = await Promise.all([
+    db.$queryRaw<[{ total: number }]>(claimsCountSql(filter)),
+    db.$queryRaw<{ id: number }[]>(claimsPageSql(filter)),
+  ]);
+  const total = counted.total;
+  const ids = idRows.map((row) => row.id);
+  const records = ids.length ? await db.$queryRaw<RowRecord[]>(claimRowsSql(filter, ids)) : [];
+  const byId = new Map(records.map((record) => [record.id, record]));
   const rows = ids.flatMap((id): ClaimRow[] => {
-    const claim = byId.get(id);
-    if (!claim) return [];
-    return [
-      {
-        id: claim.id,
-        text: claim.text,
-        kind: claim.kind,
-        status: claim.status,
-        verdict: claim.verdict,
-        citationMissing: claim.citationMissing,
-        asOfDate: claim.asOfDate,
-        updatedAt: claim.updatedAt,
-        document: claim.document,
-        section: claim.section,
-        sectors: claim.sectors
-          .map((s) => s.sector)
-          .sort((a, b) => a.position - b.position)
-          .map(({ slug, name }) => ({ slug, name })),
-        entities: claim.entities
-          .map(({ role, entity }) => ({ ...entity, role }))
-          .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === "SUBJECT" ? -1 : 1)),
-        sourceCount: claim._count.sources,
-        quantityCount: claim._count.quantities,
-        highlights: highlightsById.get(id) ?? [],
-      },
-    ];
+    const record = byId.get(id);
+    return record ? [toClaimRow(record)] : [];
   });
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / query.size)) };
+}
+
+function toClaimRow(record: RowRecord): ClaimRow {
+  const { documentId, documentTitle, sectionId, sectionHeading, marked, mentions, ...columns } = record;
+  return {
+    ...columns,
+    document: { id: documentId, title: documentTitle },
+    section: { id: sectionId, heading: sectionHeading },
+    entities: [...record.entities].sort((a, b) =>
+      a.role === b.role ? a.name.localeCompare(b.name) : a.role === "SUBJECT" ? -1 : 1,
+    ),
+    highlights: marked === null ? [] : mergeSpans([...markedSpans(marked), ...mentions]),
+  };
 }
 
 /** Spans between the \u0002 and \u0003 markers ts_headline put around matched words, in code points. */
@@ -173,14 +169,6 @@ export function getClaimCount(db: Prisma = getDb()): Promise<number> {
   return db.claim.count();
 }
 
-/** One statement in its own transaction with the claims settings, so facets can run side by side on the pool. */
-export function withSettings<T>(db: Prisma, statement: Sql): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw(QUERY_SETTINGS_SQL);
-    return tx.$queryRaw<T>(statement);
-  });
-}
-
 /**
  * `viewerId`: the signed-in viewer, who also gets the assignee facet (reviewers' names are not shown to people who
  * are signed out); null for them.
@@ -195,17 +183,16 @@ export async function getClaimFacets(
   type Assigned = { assigneeId: number | null; name: string | null; count: number }[];
   const filter = await resolveClaimsFilter(query, db);
   const [groups, sectors, entities, documents, sections, assigned] = await Promise.all([
-    withSettings<Groups>(db, columnFacetGroupsSql(filter)),
-    withSettings<FacetOption[]>(db, sectorFacetSql(filter)),
-    withSettings<(FacetOption & { kind: string })[]>(db, entityFacetSql(filter)),
-    withSettings<Counted>(db, documentFacetSql(filter)),
+    db.$queryRaw<Groups>(columnFacetGroupsSql(filter)),
+    db.$queryRaw<FacetOption[]>(sectorFacetSql(filter)),
+    db.$queryRaw<(FacetOption & { kind: string })[]>(entityFacetSql(filter)),
+    db.$queryRaw<Counted>(documentFacetSql(filter)),
     filter.documentId === null
       ? Promise.resolve([])
-      : withSettings<(Counted[number] & { level: number })[]>(
-          db,
+      : db.$queryRaw<(Counted[number] & { level: number })[]>(
           sectionFacetSql({ ...filter, documentId: filter.documentId }),
         ),
-    viewerId === null ? Promise.resolve(null) : withSettings<Assigned>(db, assigneeFacetSql(filter)),
+    viewerId === null ? Promise.resolve(null) : db.$queryRaw<Assigned>(assigneeFacetSql(filter)),
   ]);
   return {
     assignees: assigned && assigneeOptions(assigned, viewerId!),

@@ -79,11 +79,6 @@ export type EntityClaim = {
   document: { id: number; title: string };
 };
 
-/**
- * Below pg_trgm's default of 0.3 on purpose: a one-letter swap in a short name ("Hauwei" for "Huawei") shares only
- * 3 of 11 trigrams (0.27).
- */
-const SIMILARITY_THRESHOLD = sql`SET LOCAL pg_trgm.similarity_threshold = 0.25`;
 const CO_MENTION_LIMIT = 10;
 export const ENTITY_CLAIMS_PAGE_SIZE = 20;
 
@@ -106,9 +101,8 @@ export async function searchEntities(input: EntitySearch, db: Prisma = getDb()):
   const sort = input.sort ?? (q ? "relevance" : "name");
   const matched = matchedEntitiesSql(q, input.kind ?? null);
 
-  // The threshold is set for this transaction only, so it never leaks into another request's connection.
-  const [, [count], rows] = await db.$transaction([
-    db.$executeRaw(SIMILARITY_THRESHOLD),
+  // The similarity threshold of `%` is the session's (SESSION_SETTINGS in lib/prisma-client.ts).
+  const [[count], rows] = await db.$transaction([
     db.$queryRaw<[{ total: number }]>`WITH ${matched} SELECT count(*)::int AS total FROM matched`,
     db.$queryRaw<EntityRow[]>`
       WITH ${matched}

@@ -3,10 +3,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { EntityKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
-import { getClaimFacets, resolveClaimsFilter, withSettings, type ClaimFacets } from "@/lib/data/claims";
+import { getClaimFacets, resolveClaimsFilter, type ClaimFacets } from "@/lib/data/claims";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS, VERDICT_OPTIONS } from "@/lib/domain/options";
 import type { Prisma } from "@/lib/prisma-client";
-import { QUERY_SETTINGS_SQL, type ClaimsFilter, type ColumnFacet, type Sql } from "@/lib/queries/claims-sql";
+import type { ClaimsFilter, ColumnFacet, Sql } from "@/lib/queries/claims-sql";
 import {
   coMentionsSql,
   overviewReachSql,
@@ -87,16 +87,13 @@ export const MATRIX_ENTITIES = 8;
 export const TOP_SECTIONS = 12;
 export const TIMELINE_WEEKS = 26;
 
-/**
- * One transaction per chart, with the claims table's settings (JIT off, the search's trigram threshold), over the
- * query's names resolved once per request (shared with the filter bar's facets).
- */
+/** One statement per chart, over the query's names resolved once per request (shared with the filter bar's facets). */
 async function aggregate<T>(
   db: Prisma,
   query: ClaimsQuery,
   statement: (filter: ClaimsFilter) => Sql,
 ): Promise<T> {
-  return withSettings<T>(db, statement(await resolveClaimsFilter(query, db)));
+  return db.$queryRaw<T>(statement(await resolveClaimsFilter(query, db)));
 }
 
 /**
@@ -158,12 +155,10 @@ export async function getSectorBreakdown(
     count: number;
   };
   const filter = await resolveClaimsFilter(query, db);
-  const { sectors, groups } = await db.$transaction(async (tx) => {
-    await tx.$queryRaw(QUERY_SETTINGS_SQL);
-    const sectors = await tx.$queryRaw<{ id: number; slug: string; name: string }[]>(sectorsSql());
-    const groups = await tx.$queryRaw<Group[]>(sectorBreakdownSql(filter));
-    return { sectors, groups };
-  });
+  const [sectors, groups] = await Promise.all([
+    db.$queryRaw<{ id: number; slug: string; name: string }[]>(sectorsSql()),
+    db.$queryRaw<Group[]>(sectorBreakdownSql(filter)),
+  ]);
   const rows = new Map(
     sectors.map((sector) => [
       sector.id,

@@ -4,10 +4,10 @@ import "server-only";
 import pg from "pg";
 import { type Actor, requirePermission } from "@/lib/auth/permissions";
 import { getServerEnv } from "@/lib/env";
+import { createPool } from "@/lib/prisma-client";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ClaimKind, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
 import {
-  QUERY_SETTINGS_SQL,
   type ClaimsFilter,
   type ResolvedNames,
   claimsWhereSql,
@@ -215,7 +215,7 @@ const globalForExport = globalThis as typeof globalThis & { claimdeskExportPool?
 /** Kept on globalThis like lib/db.ts's client, so dev hot reload does not open a new pool per edit. */
 export function getExportPool(): pg.Pool {
   if (!globalForExport.claimdeskExportPool) {
-    const pool = new pg.Pool({
+    const pool = createPool({
       connectionString: getServerEnv().DATABASE_URL,
       max: EXPORT_CONNECTIONS,
       connectionTimeoutMillis: 30_000,
@@ -305,7 +305,6 @@ export async function openClaimsExport(
   client.on("error", fail);
   try {
     await client.query("BEGIN READ ONLY");
-    await client.query(QUERY_SETTINGS_SQL.text);
     const resolve = resolveNamesSql(query);
     const [names] = (await client.query<ResolvedNames>(resolve.text, resolve.values)).rows;
     const declare = sql`DECLARE ${raw(CURSOR)} NO SCROLL CURSOR FOR ${claimsExportSql(toClaimsFilter(query, names!))}`;

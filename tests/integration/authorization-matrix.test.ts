@@ -49,7 +49,7 @@ import {
 } from "@/lib/data/users";
 import { openClaimsExport } from "@/lib/export/claims-export";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
-import type { Prisma } from "@/lib/prisma-client";
+import { createPool, type Prisma } from "@/lib/prisma-client";
 import { parseAuditQuery } from "@/lib/validations/audit";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { parseUserListQuery } from "@/lib/validations/users";
@@ -345,7 +345,7 @@ const actors = new Map<Who, Actor | null>();
 
 beforeAll(async () => {
   prisma = await freshSeededDatabase();
-  pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 2 });
+  pool = createPool({ connectionString: testDatabaseUrl(), max: 2 });
   actors.set("anonymous", null);
   for (const who of WHO) if (who !== "anonymous") actors.set(who, await makeActor(ROLE_OF[who]));
 });

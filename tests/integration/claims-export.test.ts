@@ -9,7 +9,7 @@ import {
   type ClaimExportRow,
   type ClaimsExportOptions,
 } from "@/lib/export/claims-export";
-import type { Prisma } from "@/lib/prisma-client";
+import { createPool, type Prisma } from "@/lib/prisma-client";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { testDatabaseUrl } from "@/tests/helpers/db";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
@@ -29,7 +29,7 @@ let formulaId: number;
 
 beforeAll(async () => {
   prisma = await freshSeededDatabase();
-  pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 1 });
+  pool = createPool({ connectionString: testDatabaseUrl(), max: 1 });
   const [first, second] = (await getClaims(parseClaimsQuery({ size: "10" }), prisma)).rows;
   if (!first || !second) throw new Error("the seed has no claims");
   trickyId = first.id;
