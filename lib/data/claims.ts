@@ -3,7 +3,7 @@
 import "server-only";
 import { ClaimKind, ReviewStatus, Verdict, type EntityRole } from "@/lib/generated/prisma/enums.ts";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/prisma-client";
+import { queryRows, type Prisma } from "@/lib/prisma-client";
 import { cache } from "react";
 import {
   type ClaimsFilter,
@@ -20,7 +20,6 @@ import {
   sectionFacetSql,
   resolveNamesSql,
   sectorFacetSql,
-  type Sql,
   toClaimsFilter,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
@@ -78,7 +77,7 @@ export const resolveClaimsFilter = cache(
     const nothingToResolve = !query.sectors.length && !query.entities.length && !query.q;
     const [names] = nothingToResolve
       ? [{ sectorIds: [], entityIds: [], matchedEntityIds: [] }]
-      : await db.$queryRaw<ResolvedNames[]>(resolveNamesSql(query));
+      : await queryRows<ResolvedNames>(db, resolveNamesSql(query));
     return toClaimsFilter(query, names!);
   },
 );
@@ -111,12 +110,12 @@ interface RowRecord {
 export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
   const filter = await resolveClaimsFilter(query, db);
   const [[counted], idRows] = await Promise.all([
-    db.$queryRaw<[{ total: number }]>(claimsCountSql(filter)),
-    db.$queryRaw<{ id: number }[]>(claimsPageSql(filter)),
+    queryRows<{ total: number }>(db, claimsCountSql(filter)),
+    queryRows<{ id: number }>(db, claimsPageSql(filter)),
   ]);
-  const total = counted.total;
+  const total = counted!.total;
   const ids = idRows.map((row) => row.id);
-  const records = ids.length ? await db.$queryRaw<RowRecord[]>(claimRowsSql(filter, ids)) : [];
+  const records = ids.length ? await queryRows<RowRecord>(db, claimRowsSql(filter, ids)) : [];
   const byId = new Map(records.map((record) => [record.id, record]));
   const rows = ids.flatMap((id): ClaimRow[] => {
     const record = byId.get(id);
@@ -178,21 +177,22 @@ export async function getClaimFacets(
   db: Prisma = getDb(),
   viewerId: number | null = null,
 ): Promise<ClaimFacets> {
-  type Groups = (Record<ColumnFacet, string> & { count: number })[];
-  type Counted = { value: number; label: string; count: number }[];
-  type Assigned = { assigneeId: number | null; name: string | null; count: number }[];
+  type Group = Record<ColumnFacet, string> & { count: number };
+  type Counted = { value: number; label: string; count: number };
+  type Assigned = { assigneeId: number | null; name: string | null; count: number };
   const filter = await resolveClaimsFilter(query, db);
   const [groups, sectors, entities, documents, sections, assigned] = await Promise.all([
-    db.$queryRaw<Groups>(columnFacetGroupsSql(filter)),
-    db.$queryRaw<FacetOption[]>(sectorFacetSql(filter)),
-    db.$queryRaw<(FacetOption & { kind: string })[]>(entityFacetSql(filter)),
-    db.$queryRaw<Counted>(documentFacetSql(filter)),
+    queryRows<Group>(db, columnFacetGroupsSql(filter)),
+    queryRows<FacetOption>(db, sectorFacetSql(filter)),
+    queryRows<FacetOption & { kind: string }>(db, entityFacetSql(filter)),
+    queryRows<Counted>(db, documentFacetSql(filter)),
     filter.documentId === null
       ? Promise.resolve([])
-      : db.$queryRaw<(Counted[number] & { level: number })[]>(
+      : queryRows<Counted & { level: number }>(
+          db,
           sectionFacetSql({ ...filter, documentId: filter.documentId }),
         ),
-    viewerId === null ? Promise.resolve(null) : db.$queryRaw<Assigned>(assigneeFacetSql(filter)),
+    viewerId === null ? Promise.resolve(null) : queryRows<Assigned>(db, assigneeFacetSql(filter)),
   ]);
   return {
     assignees: assigned && assigneeOptions(assigned, viewerId!),

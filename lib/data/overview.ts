@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import type { EntityKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
 import { getClaimFacets, resolveClaimsFilter, type ClaimFacets } from "@/lib/data/claims";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS, VERDICT_OPTIONS } from "@/lib/domain/options";
-import type { Prisma } from "@/lib/prisma-client";
+import { queryRows, type Prisma } from "@/lib/prisma-client";
 import type { ClaimsFilter, ColumnFacet, Sql } from "@/lib/queries/claims-sql";
 import {
   coMentionsSql,
@@ -88,12 +88,12 @@ export const TOP_SECTIONS = 12;
 export const TIMELINE_WEEKS = 26;
 
 /** One statement per chart, over the query's names resolved once per request (shared with the filter bar's facets). */
-async function aggregate<T>(
+async function aggregate<Row>(
   db: Prisma,
   query: ClaimsQuery,
   statement: (filter: ClaimsFilter) => Sql,
-): Promise<T> {
-  return db.$queryRaw<T>(statement(await resolveClaimsFilter(query, db)));
+): Promise<Row[]> {
+  return queryRows<Row>(db, statement(await resolveClaimsFilter(query, db)));
 }
 
 /**
@@ -107,9 +107,9 @@ export async function getOverviewFigures(
 ): Promise<OverviewFigures> {
   const [columns, [reach]] = await Promise.all([
     facets.then((f) => f.columns),
-    aggregate<[Pick<OverviewFigures, "sources" | "entities" | "documents">]>(db, query, overviewReachSql),
+    aggregate<Pick<OverviewFigures, "sources" | "entities" | "documents">>(db, query, overviewReachSql),
   ]);
-  return { ...claimFigures(columns, query), ...reach };
+  return { ...claimFigures(columns, query), ...reach! };
 }
 
 /**
@@ -156,8 +156,8 @@ export async function getSectorBreakdown(
   };
   const filter = await resolveClaimsFilter(query, db);
   const [sectors, groups] = await Promise.all([
-    db.$queryRaw<{ id: number; slug: string; name: string }[]>(sectorsSql()),
-    db.$queryRaw<Group[]>(sectorBreakdownSql(filter)),
+    queryRows<{ id: number; slug: string; name: string }>(db, sectorsSql()),
+    queryRows<Group>(db, sectorBreakdownSql(filter)),
   ]);
   const rows = new Map(
     sectors.map((sector) => [
@@ -176,7 +176,7 @@ export async function getSectorBreakdown(
 }
 
 export async function getVerdictCounts(query: ClaimsQuery, db: Prisma = getDb()): Promise<VerdictCounts> {
-  const rows = await aggregate<{ verdict: VerdictFilter; count: number }[]>(db, query, verdictCountsSql);
+  const rows = await aggregate<{ verdict: VerdictFilter; count: number }>(db, query, verdictCountsSql);
   const counts = emptyVerdicts();
   for (const row of rows) counts[row.verdict] = row.count;
   return counts;
@@ -187,7 +187,7 @@ export function getTopEntities(
   limit = TOP_ENTITIES,
   db: Prisma = getDb(),
 ): Promise<EntityCount[]> {
-  return aggregate<EntityCount[]>(db, query, (filter) => topEntitiesSql(filter, limit));
+  return aggregate<EntityCount>(db, query, (filter) => topEntitiesSql(filter, limit));
 }
 
 /**
@@ -219,7 +219,7 @@ export async function getCoMentions(
 ): Promise<CoMentionMatrix> {
   const shown = entities.slice(0, size);
   if (shown.length === 0) return { entities: [], counts: [] };
-  const pairs = await aggregate<{ a: string; b: string; claims: number }[]>(db, query, (filter) =>
+  const pairs = await aggregate<{ a: string; b: string; claims: number }>(db, query, (filter) =>
     coMentionsSql(
       filter,
       shown.map((entity) => entity.slug),
@@ -248,7 +248,7 @@ export async function getSectionCoverage(
     documentTitle: string;
     sections: number;
   } & SourcingCounts;
-  const rows = await aggregate<Row[]>(db, query, (filter) => sectionCoverageSql(filter, limit));
+  const rows = await aggregate<Row>(db, query, (filter) => sectionCoverageSql(filter, limit));
   return {
     sections: rows.map(({ id, heading, documentId, documentTitle, sourced, lost, unsourced }) => ({
       id,
@@ -269,7 +269,7 @@ export async function getReviewTimeline(
   weeks = TIMELINE_WEEKS,
   db: Prisma = getDb(),
 ): Promise<ReviewWeek[]> {
-  const rows = await aggregate<{ week: string; status: ReviewedStatus; count: number }[]>(
+  const rows = await aggregate<{ week: string; status: ReviewedStatus; count: number }>(
     db,
     query,
     reviewTimelineSql,
