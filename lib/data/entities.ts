@@ -107,7 +107,7 @@ export async function searchEntities(input: EntitySearch, db: Prisma = getDb()):
     db.$queryRaw<EntityRow[]>`
       WITH ${matched}
       SELECT e.id, e.slug, e.name, e.kind::text AS kind, e.country,
-             (SELECT count(*)::int FROM "ClaimEntity" ce WHERE ce."entityId" = e.id) AS claims,
+             e."claimCount" AS claims,
              CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'slug', p.slug, 'name', p.name) END AS parent,
              COALESCE((SELECT json_agg(json_build_object('alias', a.alias, 'language', a.language)
                                        ORDER BY a.language, a.alias)

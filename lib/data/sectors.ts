@@ -14,9 +14,9 @@ export interface SectorProfile {
 export async function getSectorBySlug(slug: string, db: Prisma = getDb()): Promise<SectorProfile | null> {
   const sector = await db.sector.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, description: true, _count: { select: { claims: true } } },
+    select: { id: true, slug: true, name: true, description: true, claimCount: true },
   });
   if (!sector) return null;
-  const { _count, ...rest } = sector;
-  return { ...rest, claims: _count.claims };
+  const { claimCount, ...rest } = sector;
+  return { ...rest, claims: claimCount };
 }

@@ -1,5 +1,6 @@
 // The claims table carries copies of its links (sectorIds, entityIds, sourceCount, quantityCount) that the filters
-// and facet counts read; triggers keep them. If they drifted, the table would filter and count wrongly.
+// and facet counts read, and sectors and entities carry their claim counts (the unfiltered facets); triggers keep
+// them. If they drifted, the table would filter and count wrongly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/prisma-client";
 import { withPgClient } from "@/tests/helpers/db";
@@ -29,12 +30,28 @@ async function driftedClaims(): Promise<number[]> {
   });
 }
 
+/** Sectors and entities whose claimCount differs from their links, as "Sector 3" or "Entity 12". */
+async function driftedCounts(): Promise<string[]> {
+  return withPgClient(async (client) => {
+    const { rows } = await client.query<{ row: string }>(`
+      SELECT 'Sector ' || s."id" AS "row" FROM "Sector" s
+      WHERE s."claimCount" <> (SELECT count(*) FROM "ClaimSector" cs WHERE cs."sectorId" = s."id")
+      UNION ALL
+      SELECT 'Entity ' || e."id" FROM "Entity" e
+      WHERE e."claimCount" <> (SELECT count(*) FROM "ClaimEntity" ce WHERE ce."entityId" = e."id")
+      ORDER BY 1`);
+    return rows.map((row) => row.row);
+  });
+}
+
 describe("claim link summaries", () => {
   it("match the link tables after the seed", async () => {
     expect(await prisma.claim.count({ where: { NOT: { sectorIds: { isEmpty: true } } } })).toBeGreaterThan(
       30,
     );
     expect(await driftedClaims()).toEqual([]);
+    expect(await prisma.sector.count({ where: { claimCount: { gt: 0 } } })).toBeGreaterThan(5);
+    expect(await driftedCounts()).toEqual([]);
   });
 
   it("follow every insert, update and delete of the links, including a link moved between claims", async () => {
@@ -60,9 +77,13 @@ describe("claim link summaries", () => {
       data: { claimId: first!.id, value: 1, unit: "count", measure: "test", surface: "one" },
     });
     expect(await driftedClaims()).toEqual([]);
+    expect(await driftedCounts()).toEqual([]);
     const after = await prisma.claim.findUniqueOrThrow({ where: { id: first!.id } });
     expect(after.sectorIds).toContain(sector.id);
     expect(after.entityIds).toContain(entity.id);
+    expect((await prisma.sector.findUniqueOrThrow({ where: { id: sector.id } })).claimCount).toBe(
+      sector.claimCount + 1,
+    );
 
     // Moving rows to another claim must update both the claim they left and the one they joined.
     await prisma.quantity.update({ where: { id: quantity.id }, data: { claimId: second!.id } });
@@ -71,6 +92,26 @@ describe("claim link summaries", () => {
       data: { claimId: second!.id },
     });
     expect(await driftedClaims()).toEqual([]);
+    // And a link moved to another sector or entity recounts both the one it left and the one it joined.
+    const otherSector = await prisma.sector.findFirstOrThrow({
+      where: { id: { not: sector.id }, claims: { none: { claimId: second!.id } } },
+    });
+    await prisma.claimSector.updateMany({
+      where: { claimId: second!.id, sectorId: sector.id },
+      data: { sectorId: otherSector.id },
+    });
+    const otherEntity = await prisma.entity.findFirstOrThrow({
+      where: { id: { not: entity.id }, claims: { none: { claimId: first!.id } } },
+    });
+    await prisma.claimEntity.updateMany({
+      where: { claimId: first!.id, entityId: entity.id },
+      data: { entityId: otherEntity.id },
+    });
+    expect(await driftedCounts()).toEqual([]);
+    await prisma.claimEntity.updateMany({
+      where: { claimId: first!.id, entityId: otherEntity.id },
+      data: { entityId: entity.id },
+    });
 
     await prisma.claimEntity.deleteMany({ where: { claimId: first!.id, entityId: entity.id } });
     await prisma.claimSource.deleteMany({
@@ -78,5 +119,6 @@ describe("claim link summaries", () => {
     });
     await prisma.quantity.delete({ where: { id: quantity.id } });
     expect(await driftedClaims()).toEqual([]);
+    expect(await driftedCounts()).toEqual([]);
   });
 });
