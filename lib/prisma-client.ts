@@ -16,7 +16,7 @@ import { PrismaClient, type Prisma as PrismaNamespace } from "@/lib/generated/pr
  *   trigrams, under the default of 0.3. Set before pg_trgm loads, it waits as a placeholder the extension adopts.
  */
 export const SESSION_SETTINGS =
-  "SET jit = off; SET max_parallel_workers_per_gather = 0; SET random_page_cost = 1.1; SET pg_trgm.similarity_threshold = 0.25";
+  "SET jit = off; SET max_parallel_workers_per_gather = 0; SET random_page_cost = 2; SET pg_trgm.similarity_threshold = 0.25";
 
 /** A pool whose connections all run SESSION_SETTINGS before the first statement they are handed out for. */
 export function createPool(config: pg.PoolConfig): pg.Pool {

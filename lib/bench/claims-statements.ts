@@ -6,17 +6,15 @@
 import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client.ts";
 import {
+  allClaimsCountSql,
+  claimFacetStatements,
   claimRowsSql,
   claimsCountSql,
   claimsPageSql,
-  columnFacetGroupsSql,
-  documentFacetSql,
-  entityFacetSql,
   resolveNamesSql,
-  sectionFacetSql,
-  sectorFacetSql,
   toClaimsFilter,
   type ClaimsFilter,
+  type FacetName,
   type ResolvedNames,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
@@ -34,10 +32,22 @@ export async function resolveFilter(db: Queryable, query: ClaimsQuery): Promise<
   return toClaimsFilter(query, names!);
 }
 
-/** getClaims: the count beside the page of ids, then that page's rows (with highlights when searching). */
-export async function runClaimsList(db: Queryable, filter: ClaimsFilter): Promise<number[]> {
+/** The page's "of 100,000": every claim, counted once the filtered page is in. */
+export async function runAllClaimsCount(db: Queryable): Promise<void> {
+  await run(db, allClaimsCountSql());
+}
+
+/**
+ * getClaims: the page of ids (beside the count, for the API; the page has its total from the facets), then that
+ * page's rows (with highlights when searching).
+ */
+export async function runClaimsList(
+  db: Queryable,
+  filter: ClaimsFilter,
+  { count }: { count: boolean },
+): Promise<number[]> {
   const [, idRows] = await Promise.all([
-    run(db, claimsCountSql(filter)),
+    count ? run(db, claimsCountSql(filter)) : null,
     run<{ id: number }>(db, claimsPageSql(filter)),
   ]);
   const ids = idRows.map((row) => row.id);
@@ -45,7 +55,7 @@ export async function runClaimsList(db: Queryable, filter: ClaimsFilter): Promis
   return ids;
 }
 
-/** getClaimFacets: the column groups and the sector, entity, document (and section) facets, all at once. */
+/** getClaimFacets for someone signed out: every statement of facetStatements at once. */
 export async function runClaimsFacets(pool: pg.Pool, filter: ClaimsFilter): Promise<void> {
   await Promise.all(facetStatements(filter).map(({ sql }) => run(pool, sql)));
 }
@@ -54,22 +64,21 @@ export async function runClaimsFacets(pool: pg.Pool, filter: ClaimsFilter): Prom
 export function claimsStatements(filter: ClaimsFilter, pageIds: number[]): LabelledStatement[] {
   return [
     { label: "names", sql: resolveNamesSql(filter) },
-    { label: "count", sql: claimsCountSql(filter) },
+    { label: "count (API)", sql: claimsCountSql(filter) },
     { label: "page", sql: claimsPageSql(filter) },
     ...(pageIds.length > 0 ? [{ label: "rows", sql: claimRowsSql(filter, pageIds) }] : []),
     ...facetStatements(filter),
   ];
 }
 
+/** The facets of the page for someone signed out (no assignee facet), as getClaimFacets builds them. */
 function facetStatements(filter: ClaimsFilter): LabelledStatement[] {
+  const wanted: FacetName[] = ["columns", "sectors", "entities", "documents"];
+  if (filter.documentId !== null) wanted.push("sections");
+  const { matching, separate } = claimFacetStatements(filter, wanted);
   return [
-    { label: "facets: columns", sql: columnFacetGroupsSql(filter) },
-    { label: "facets: sectors", sql: sectorFacetSql(filter) },
-    { label: "facets: entities", sql: entityFacetSql(filter) },
-    { label: "facets: documents", sql: documentFacetSql(filter) },
-    ...(filter.documentId === null
-      ? []
-      : [{ label: "facets: sections", sql: sectionFacetSql({ ...filter, documentId: filter.documentId }) }]),
+    ...(matching ? [{ label: `facets: total, ${matching.facets.join(", ")}`, sql: matching.sql }] : []),
+    ...Object.entries(separate).map(([name, sql]) => ({ label: `facets: ${name}`, sql })),
   ];
 }
 

@@ -92,11 +92,11 @@ export function renderReport(result: BenchResult, command: string): string {
   push(
     "## Raw SQL of the claims queries",
     "",
-    "The statements lib/queries/claims-sql.ts builds, run as lib/data/claims.ts runs them, over node-postgres, without " +
-      "Next.js or Prisma. List: one transaction (count, page of ids, highlights when searching), timed alone as the API " +
-      "runs it. Both: the list beside the facets (each in its own transaction, side by side on a pool), started at " +
-      "once as the page starts them; facets = their time within that. Not included: the list's Prisma read of one page " +
-      "of rows by id and the page's unfiltered total (not builder statements).",
+    "The statements lib/queries/claims-sql.ts builds, run as lib/data/claims.ts runs them (single statements on a " +
+      "pool with the app's session settings), over node-postgres, without Next.js. List: the count beside the page of " +
+      "ids, then that page's rows, as the API runs it. Both: after resolving the query's names, the page of ids and " +
+      "its rows beside the facets (whose shared statement also gives the total), started at once as the page starts " +
+      'them, and, with filters, the unfiltered total ("of 100,000") once the rows are in; facets = their time within that.',
     "",
     "| filter | n | list p50 | list p95 | facets p50 | facets p95 | both p95 |",
     "|---|--:|--:|--:|--:|--:|--:|",

@@ -7,7 +7,7 @@ import os from "node:os";
 import pg from "pg";
 import { SESSION_SETTINGS, createPool } from "@/lib/prisma-client";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
-import { parseClaimsQuery } from "@/lib/validations/claims";
+import { hasFilters, parseClaimsQuery } from "@/lib/validations/claims";
 import { loadCatalog } from "@/prisma/seed";
 import {
   cancelOtherQueries,
@@ -17,7 +17,13 @@ import {
   type CorpusState,
 } from "./bench-database";
 import { firstLoadJs, type FirstLoadJs } from "./bundle-size";
-import { claimsStatements, resolveFilter, runClaimsFacets, runClaimsList } from "./claims-statements";
+import {
+  claimsStatements,
+  resolveFilter,
+  runAllClaimsCount,
+  runClaimsFacets,
+  runClaimsList,
+} from "./claims-statements";
 import { explainStatements, type PlanSummary } from "./explain";
 import { buildApp, readBuildId, startNextServer, type NextServer } from "./next-server";
 import { treeRss, watchPeakMemory } from "./process-memory";
@@ -275,14 +281,16 @@ async function measureSql(
         async (_signal, measured) => {
           // The API runs the list alone; the page starts list and facets at once and waits for both.
           const listStart = performance.now();
-          await runClaimsList(pool, await resolveFilter(pool, query));
+          await runClaimsList(pool, await resolveFilter(pool, query), { count: true });
           const listTime = performance.now() - listStart;
           const start = performance.now();
           const filter = await resolveFilter(pool, query);
           const [, facetsEnd] = await Promise.all([
-            runClaimsList(pool, filter),
+            runClaimsList(pool, filter, { count: false }),
             runClaimsFacets(pool, filter).then(() => performance.now()),
           ]);
+          // The page asks for the unfiltered total once its rows and their total (from the facets) are in.
+          if (hasFilters(query)) await runAllClaimsCount(pool);
           if (!measured) return;
           list.push(listTime);
           facets.push(facetsEnd - start);
@@ -374,7 +382,7 @@ async function explainFilters(client: pg.Client, context: BenchContext): Promise
     const query = parseClaimsQuery(new URLSearchParams(filter.params(context)));
     try {
       const resolved = await resolveFilter(client, query);
-      const pageIds = await runClaimsList(client, resolved);
+      const pageIds = await runClaimsList(client, resolved, { count: false });
       plans.push({
         filter: filter.name,
         plans: await explainStatements(client, claimsStatements(resolved, pageIds)),

@@ -7,19 +7,16 @@ import { queryRows, type Prisma } from "@/lib/prisma-client";
 import { cache } from "react";
 import {
   type ClaimsFilter,
+  type ColumnFacet,
+  type FacetName,
   type ResolvedNames,
-  assigneeFacetSql,
+  claimFacetStatements,
+  allClaimsCountSql,
+  claimRowsSql,
   claimsCountSql,
   claimsPageSql,
   COLUMN_FACETS,
-  type ColumnFacet,
-  columnFacetGroupsSql,
-  documentFacetSql,
-  entityFacetSql,
-  claimRowsSql,
-  sectionFacetSql,
   resolveNamesSql,
-  sectorFacetSql,
   toClaimsFilter,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
@@ -57,6 +54,8 @@ export interface FacetOption {
 }
 
 export interface ClaimFacets {
+  /** Claims passing every filter. */
+  total: number;
   sectors: FacetOption[];
   entities: (FacetOption & { kind: string })[];
   documents: FacetOption[];
@@ -105,23 +104,29 @@ interface RowRecord {
 
 /**
  * The count and the page of ids run side by side as two statements rather than in one transaction: under concurrent
- * edits the total may be a moment older or newer than the rows, which the next page load corrects.
+ * edits the total may be a moment older or newer than the rows, which the next page load corrects. `total`: the
+ * count when the caller has it already (the page reads it with the facets, from the same pass over the claims).
  */
-export async function getClaims(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimsPage> {
+export async function getClaims(
+  query: ClaimsQuery,
+  db: Prisma = getDb(),
+  total: Promise<number> | null = null,
+): Promise<ClaimsPage> {
   const filter = await resolveClaimsFilter(query, db);
-  const [[counted], idRows] = await Promise.all([
-    queryRows<{ total: number }>(db, claimsCountSql(filter)),
-    queryRows<{ id: number }>(db, claimsPageSql(filter)),
+  const readPage = async () => {
+    const ids = (await queryRows<{ id: number }>(db, claimsPageSql(filter))).map((row) => row.id);
+    return { ids, records: ids.length ? await queryRows<RowRecord>(db, claimRowsSql(filter, ids)) : [] };
+  };
+  const [totalMatched, { ids, records }] = await Promise.all([
+    total ?? queryRows<{ total: number }>(db, claimsCountSql(filter)).then(([row]) => row!.total),
+    readPage(),
   ]);
-  const total = counted!.total;
-  const ids = idRows.map((row) => row.id);
-  const records = ids.length ? await queryRows<RowRecord>(db, claimRowsSql(filter, ids)) : [];
   const byId = new Map(records.map((record) => [record.id, record]));
   const rows = ids.flatMap((id): ClaimRow[] => {
     const record = byId.get(id);
     return record ? [toClaimRow(record)] : [];
   });
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / query.size)) };
+  return { rows, total: totalMatched, pageCount: Math.max(1, Math.ceil(totalMatched / query.size)) };
 }
 
 function toClaimRow(record: RowRecord): ClaimRow {
@@ -164,8 +169,22 @@ function mergeSpans(spans: [number, number][]): [number, number][] {
 }
 
 /** Every claim, whatever the filters: the "of 43" beside a filtered count. */
-export function getClaimCount(db: Prisma = getDb()): Promise<number> {
-  return db.claim.count();
+export async function getClaimCount(db: Prisma = getDb()): Promise<number> {
+  const [row] = await queryRows<{ total: number }>(db, allClaimsCountSql());
+  return row!.total;
+}
+
+type ColumnGroup = Record<ColumnFacet, string> & { count: number };
+type Counted = { value: number; label: string; count: number };
+type Assigned = { assigneeId: number | null; name: string | null; count: number };
+/** Each facet's rows as its statement returns them. */
+interface FacetRows {
+  columns: ColumnGroup[];
+  sectors: FacetOption[];
+  entities: (FacetOption & { kind: string })[];
+  documents: Counted[];
+  sections: (Counted & { level: number })[];
+  assignees: Assigned[];
 }
 
 /**
@@ -177,30 +196,29 @@ export async function getClaimFacets(
   db: Prisma = getDb(),
   viewerId: number | null = null,
 ): Promise<ClaimFacets> {
-  type Group = Record<ColumnFacet, string> & { count: number };
-  type Counted = { value: number; label: string; count: number };
-  type Assigned = { assigneeId: number | null; name: string | null; count: number };
   const filter = await resolveClaimsFilter(query, db);
-  const [groups, sectors, entities, documents, sections, assigned] = await Promise.all([
-    queryRows<Group>(db, columnFacetGroupsSql(filter)),
-    queryRows<FacetOption>(db, sectorFacetSql(filter)),
-    queryRows<FacetOption & { kind: string }>(db, entityFacetSql(filter)),
-    queryRows<Counted>(db, documentFacetSql(filter)),
-    filter.documentId === null
-      ? Promise.resolve([])
-      : queryRows<Counted & { level: number }>(
-          db,
-          sectionFacetSql({ ...filter, documentId: filter.documentId }),
-        ),
-    viewerId === null ? Promise.resolve(null) : queryRows<Assigned>(db, assigneeFacetSql(filter)),
+  const wanted: FacetName[] = ["columns", "sectors", "entities", "documents"];
+  if (filter.documentId !== null) wanted.push("sections");
+  if (viewerId !== null) wanted.push("assignees");
+  const { matching, separate } = claimFacetStatements(filter, wanted);
+
+  const [shared, ...own] = await Promise.all([
+    matching ? queryRows<Partial<FacetRows> & { total: number }>(db, matching.sql) : [],
+    ...Object.entries(separate).map(
+      async ([name, statement]) => [name, await queryRows<unknown>(db, statement)] as const,
+    ),
   ]);
+  const separateRows = Object.fromEntries(own) as Partial<FacetRows> & { total?: { total: number }[] };
+  const rows: Partial<FacetRows> = { ...shared[0], ...separateRows };
+  const total = shared[0]?.total ?? separateRows.total![0]!.total;
   return {
-    assignees: assigned && assigneeOptions(assigned, viewerId!),
-    sectors,
-    entities,
-    documents: documents.map((d) => ({ ...d, value: String(d.value) })),
-    sections: sections.map((s) => ({ ...s, value: String(s.value) })),
-    columns: columnCounts(groups, query),
+    total,
+    assignees: rows.assignees ? assigneeOptions(rows.assignees, viewerId!) : null,
+    sectors: rows.sectors!,
+    entities: rows.entities!,
+    documents: rows.documents!.map((d) => ({ ...d, value: String(d.value) })),
+    sections: (rows.sections ?? []).map((s) => ({ ...s, value: String(s.value) })),
+    columns: columnCounts(rows.columns!, query),
   };
 }
 

@@ -212,6 +212,11 @@ export function claimsPageSql(filter: ClaimsFilter): Sql {
     LIMIT ${filter.size} OFFSET ${offset}`;
 }
 
+/** Every claim, whatever the filters. */
+export function allClaimsCountSql(): Sql {
+  return sql`SELECT count(*)::int AS "total" FROM "Claim"`;
+}
+
 export function claimsCountSql(filter: ClaimsFilter): Sql {
   return sql`SELECT count(*)::int AS "total" FROM "Claim" c ${claimsWhereSql(filter)}`;
 }
@@ -253,11 +258,30 @@ export const COLUMN_FACETS = [
 export type ColumnFacet = (typeof COLUMN_FACETS)[number];
 
 /**
- * How many matching claims share each combination of the column facets' values (a few hundred groups at most),
- * under every filter except the column facets' own; the data layer derives each facet's counts from these groups.
- * One scan serves all six facets.
+ * Where a facet reads the claims it counts: the claims table under some of the filters (`all` when none applies),
+ * or the claims passing every filter, read once into MATCHING by claimFacetStatements.
  */
-export function columnFacetGroupsSql(filter: ClaimsFilter): Sql {
+interface ClaimsSource {
+  from: Sql;
+  all: boolean;
+}
+
+const tableSource = (conditions: Sql[]): ClaimsSource => ({
+  from: sql`"Claim" c ${whereSql(conditions)}`,
+  all: conditions.length === 0,
+});
+
+/** The columns of the matching claims any facet reads. */
+const MATCHING_COLUMNS = raw(
+  `c."kind", c."status", c."verdict", c."citationMissing", c."sourceCount", c."quantityCount", c."documentId", c."sectionId", c."assigneeId", c."sectorIds", c."entityIds"`,
+);
+const MATCHING: ClaimsSource = { from: raw(`"matching" c`), all: false };
+
+/**
+ * How many claims share each combination of the column facets' values (a few hundred groups at most); the data
+ * layer derives each facet's counts from these groups. One scan serves all six facets.
+ */
+function columnGroupsSql(source: ClaimsSource): Sql {
   // Grouping by the plain columns lets the planner see how few groups there are and hash them; grouping by text
   // expressions made it sort all claims instead (0.5 s at 100k claims).
   return sql`SELECT g."kind"::text AS "kind", g."status"::text AS "status", COALESCE(g."verdict"::text, 'none') AS "verdict",
@@ -268,77 +292,123 @@ export function columnFacetGroupsSql(filter: ClaimsFilter): Sql {
     FROM (
       SELECT c."kind", c."status", c."verdict", c."citationMissing", ${HAS_SOURCES} AS "hasSources",
         ${HAS_QUANTITIES} AS "hasQuantities", count(*)::int AS "count"
-      FROM "Claim" c ${whereSql(otherConditions(filter, COLUMN_FACETS))}
+      FROM ${source.from}
       GROUP BY c."kind", c."status", c."verdict", c."citationMissing", 5, 6) g`;
 }
 
 /**
- * Claims per linked id (sector or entity) among the claims passing `conditions`. Unfiltered, the catalog's own
- * count (kept by triggers on the link table) answers; filtered, the claim rows carry their links (sectorIds,
- * entityIds), so the count reads the claims (or their covering index) only. unnest() in the select list, not a
- * lateral join: a function scan per claim took twice as long (a sector's 26k claims at 100k).
+ * Filtered, claims are grouped by their whole set of sectors (a few hundred distinct sets) before the sets are
+ * unnested, which took half the time of unnesting each claim's sectors; unfiltered, each sector's own count (kept
+ * by triggers on the link table) answers.
  */
-function linkCountsSql(conditions: Sql[], link: { catalog: string; array: string }): Sql {
-  if (!conditions.length) {
-    return sql`SELECT x."id", x."claimCount" AS "count" FROM ${raw(`"${link.catalog}"`)} x WHERE x."claimCount" > 0`;
+function sectorsSql(source: ClaimsSource): Sql {
+  if (source.all) {
+    return sql`SELECT sec."slug" AS "value", sec."name" AS "label", sec."claimCount" AS "count"
+      FROM "Sector" sec ORDER BY sec."position"`;
   }
-  return sql`SELECT l."id", count(*)::int AS "count"
-    FROM (SELECT unnest(c.${raw(`"${link.array}"`)}) AS "id" FROM "Claim" c ${whereSql(conditions)}) l
-    GROUP BY 1`;
-}
-
-const SECTOR_LINKS = { catalog: "Sector", array: "sectorIds" };
-const ENTITY_LINKS = { catalog: "Entity", array: "entityIds" };
-
-/**
- * Filtered, the claims are grouped by their whole set of sectors (a few hundred distinct sets) before the sets are
- * unnested, which took half the time of unnesting each claim's sectors.
- */
-export function sectorFacetSql(filter: ClaimsFilter): Sql {
-  const conditions = otherConditions(filter, ["sector"]);
-  const counts = conditions.length
-    ? sql`SELECT s."id", sum(g."count")::int AS "count"
-        FROM (SELECT c."sectorIds", count(*) AS "count" FROM "Claim" c ${whereSql(conditions)} GROUP BY 1) g
-        CROSS JOIN LATERAL unnest(g."sectorIds") AS s("id") GROUP BY 1`
-    : linkCountsSql(conditions, SECTOR_LINKS);
+  const counts = sql`SELECT s."id", sum(g."count")::int AS "count"
+    FROM (SELECT c."sectorIds", count(*) AS "count" FROM ${source.from} GROUP BY 1) g
+    CROSS JOIN LATERAL unnest(g."sectorIds") AS s("id") GROUP BY 1`;
   return sql`SELECT sec."slug" AS "value", sec."name" AS "label", COALESCE(counts."count", 0)::int AS "count"
     FROM "Sector" sec LEFT JOIN (${counts}) counts ON counts."id" = sec."id"
     ORDER BY sec."position"`;
 }
 
-/** The most-named entities among the matching claims, plus every selected one so its chip shows a count. */
-export function entityFacetSql(filter: ClaimsFilter, limit = 15): Sql {
+const ENTITY_FACET_SIZE = 15;
+
+/**
+ * The most-named entities among the claims, plus every selected one so its chip shows a count. Unfiltered, each
+ * entity's own count answers. unnest() in the select list, not a lateral join: a function scan per claim took twice
+ * as long (a sector's 26k claims at 100k).
+ */
+function entitiesSql(source: ClaimsSource, filter: ClaimsFilter): Sql {
+  const counts = source.all
+    ? sql`SELECT x."id", x."claimCount" AS "count" FROM "Entity" x WHERE x."claimCount" > 0`
+    : sql`SELECT l."id", count(*)::int AS "count"
+        FROM (SELECT unnest(c."entityIds") AS "id" FROM ${source.from}) l GROUP BY 1`;
   const selected = filter.entityIds?.length ? sql`OR en."id" IN (${join(filter.entityIds)})` : empty;
-  return sql`WITH counts AS (${linkCountsSql(otherConditions(filter, []), ENTITY_LINKS)})
+  return sql`WITH counts AS (${counts})
     SELECT en."slug" AS "value", en."name" AS "label", en."kind"::text AS "kind", COALESCE(counts."count", 0) AS "count"
     FROM "Entity" en LEFT JOIN counts ON counts."id" = en."id"
-    WHERE en."id" IN (SELECT "id" FROM counts ORDER BY "count" DESC, "id" LIMIT ${limit}) ${selected}
+    WHERE en."id" IN (SELECT "id" FROM counts ORDER BY "count" DESC, "id" LIMIT ${ENTITY_FACET_SIZE}) ${selected}
     ORDER BY "count" DESC, en."name"`;
 }
 
-export function documentFacetSql(filter: ClaimsFilter): Sql {
+function documentsSql(source: ClaimsSource): Sql {
   return sql`SELECT d."id" AS "value", d."title" AS "label", counts."count"
-    FROM (SELECT c."documentId", count(*)::int AS "count" FROM "Claim" c
-      ${claimsWhereSql(filter, ["document", "section"])} GROUP BY 1) counts
+    FROM (SELECT c."documentId", count(*)::int AS "count" FROM ${source.from} GROUP BY 1) counts
     JOIN "Document" d ON d."id" = counts."documentId"
     ORDER BY counts."count" DESC, d."title" LIMIT 50`;
 }
 
 /** Sections are offered once a document is chosen; across documents their headings would mean little. */
-export function sectionFacetSql(filter: ClaimsFilter & { documentId: number }): Sql {
+function sectionsSql(source: ClaimsSource, documentId: number): Sql {
   return sql`SELECT s."id" AS "value", s."heading" AS "label", s."level", COALESCE(counts."count", 0)::int AS "count"
     FROM "Section" s
-    LEFT JOIN (SELECT c."sectionId", count(*)::int AS "count" FROM "Claim" c
-      ${claimsWhereSql(filter, ["section"])} GROUP BY 1) counts ON counts."sectionId" = s."id"
-    WHERE s."documentId" = ${filter.documentId}
+    LEFT JOIN (SELECT c."sectionId", count(*)::int AS "count" FROM ${source.from} GROUP BY 1) counts
+      ON counts."sectionId" = s."id"
+    WHERE s."documentId" = ${documentId}
     ORDER BY s."order"`;
 }
 
-/** Claims per assignee (null = unassigned) under every other filter, with the assignee's name. */
-export function assigneeFacetSql(filter: ClaimsFilter): Sql {
+/** Claims per assignee (null = unassigned), with the assignee's name. */
+function assigneesSql(source: ClaimsSource): Sql {
   return sql`SELECT counts."assigneeId", u."name", counts."count"
-    FROM (SELECT c."assigneeId", count(*)::int AS "count" FROM "Claim" c
-      ${claimsWhereSql(filter, ["assignee"])} GROUP BY 1) counts
+    FROM (SELECT c."assigneeId", count(*)::int AS "count" FROM ${source.from} GROUP BY 1) counts
     LEFT JOIN "User" u ON u."id" = counts."assigneeId"
     ORDER BY counts."assigneeId" IS NOT NULL, counts."count" DESC, u."name"`;
+}
+
+export type FacetName = "columns" | "sectors" | "entities" | "documents" | "sections" | "assignees";
+
+/** Each facet's statement and the filters it ignores: its own, so choosing one value still shows the others. */
+const FACETS: Record<
+  FacetName,
+  { own: readonly string[]; sql(source: ClaimsSource, filter: ClaimsFilter): Sql }
+> = {
+  columns: { own: COLUMN_FACETS, sql: columnGroupsSql },
+  sectors: { own: ["sector"], sql: sectorsSql },
+  // Several entities narrow to claims naming all of them, so the counts under all filters are what adding one does.
+  entities: { own: [], sql: entitiesSql },
+  documents: { own: ["document", "section"], sql: documentsSql },
+  sections: { own: ["section"], sql: (source, filter) => sectionsSql(source, filter.documentId!) },
+  assignees: { own: ["assignee"], sql: assigneesSql },
+};
+
+export interface FacetStatements {
+  /**
+   * With any filter in force: one statement that reads the claims passing every filter once, and from them counts
+   * the total and each facet whose own filter is not in force (JSON arrays named after the facets, and "total").
+   */
+  matching: { sql: Sql; facets: FacetName[] } | null;
+  /** A statement each for the facets whose own filter is in force, and for the total when no filter is. */
+  separate: Partial<Record<FacetName | "total", Sql>>;
+}
+
+/**
+ * The statements behind the facets `wanted` (sections only with a document chosen). A sector's 26k claims were read
+ * four times, once per facet and once for the total; now once for all of those whose counts agree on the filters.
+ */
+export function claimFacetStatements(filter: ClaimsFilter, wanted: FacetName[]): FacetStatements {
+  const conditions = filterConditions(filter);
+  const active = new Set(conditions.map(([key]) => key));
+  const ownInForce = (name: FacetName) => FACETS[name].own.some((key) => active.has(key as FacetKey));
+  const shared = conditions.length ? wanted.filter((name) => !ownInForce(name)) : [];
+  const separate: FacetStatements["separate"] = {};
+  for (const name of wanted.filter((name) => !shared.includes(name))) {
+    separate[name] = FACETS[name].sql(tableSource(otherConditions(filter, FACETS[name].own)), filter);
+  }
+  if (!conditions.length) return { matching: null, separate: { ...separate, total: claimsCountSql(filter) } };
+  const columns = shared.map(
+    (name) =>
+      sql`(SELECT COALESCE(json_agg(f), '[]') FROM (${FACETS[name].sql(MATCHING, filter)}) f) AS ${raw(`"${name}"`)}`,
+  );
+  return {
+    matching: {
+      facets: shared,
+      sql: sql`WITH "matching" AS MATERIALIZED (SELECT ${MATCHING_COLUMNS} FROM "Claim" c ${claimsWhereSql(filter)})
+        SELECT ${join([sql`(SELECT count(*)::int FROM "matching") AS "total"`, ...columns], ", ")}`,
+    },
+    separate,
+  };
 }

@@ -231,6 +231,39 @@ describe("getClaimFacets", () => {
     expect(all.sections).toEqual([]);
   });
 
+  it("agrees with the table on the total and every facet that shares its filters, whatever the filters", async () => {
+    // With filters in force, the total and the facets whose own filter is not among them come from one pass over
+    // the matching claims; the others from statements of their own. Each must count what the table lists.
+    for (const params of [
+      { sector: "governance-ethics" },
+      { q: "Huawei" },
+      { kind: "STATISTIC", status: "UNREVIEWED" },
+      { sector: "hardware-chips", kind: "EVENT" },
+      { entity: "china", citation_missing: "yes" },
+    ]) {
+      const facets = await getClaimFacets(query(params), prisma);
+      const matching = await list(params);
+      expect(facets.total, JSON.stringify(params)).toBe(matching.total);
+      expect(matching.rows).toHaveLength(matching.total);
+      for (const document of facets.documents) {
+        expect(document.count).toBe(
+          matching.rows.filter((r) => String(r.document.id) === document.value).length,
+        );
+      }
+      for (const entity of facets.entities) {
+        expect(entity.count).toBe(
+          matching.rows.filter((r) => r.entities.some((e) => e.slug === entity.value)).length,
+        );
+      }
+      const statuses = Object.entries(facets.columns.status);
+      if (!("status" in params)) {
+        for (const [status, count] of statuses) {
+          expect(count).toBe(matching.rows.filter((r) => r.status === status).length);
+        }
+      }
+    }
+  });
+
   it("lists a chosen document's sections with their counts", async () => {
     const all = await getClaimFacets(query({}), prisma);
     const documentId = all.documents[0]!.value;

@@ -40,8 +40,13 @@ export default async function ClaimsPage({
   const query = parseClaimsQuery(await searchParams);
   const viewer = await getCurrentUser();
   const dataQuery = forViewer(query, viewer?.id ?? null);
-  const claims = getClaims(dataQuery);
   const facets = getClaimFacets(dataQuery, undefined, viewer?.id ?? null);
+  // The facets' pass over the matching claims counts them too, so the list does not count them again.
+  const claims = getClaims(
+    dataQuery,
+    undefined,
+    facets.then((f) => f.total),
+  );
   // "12 of 43": the unfiltered total, read after the page of claims rather than beside it, because the embedded
   // database runs one transaction at a time and every extra one in parallel waits on the others.
   const allClaims = hasFilters(query) ? claims.then(() => getClaimCount()) : null;
