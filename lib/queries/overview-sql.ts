@@ -23,20 +23,23 @@ function restrictTo(column: Sql, query: ClaimsFilter): Sql {
 
 /**
  * How many sources, entities and documents the matching claims draw on. Without a filter, an index probe per
- * source, entity or document answers; with one, the matching claims are read once, with the entities they name.
+ * source or document answers, and each entity's own claim count; with one, the matching claims are read once, with the entities they name.
  */
 export function overviewReachSql(query: ClaimsFilter): Sql {
   if (!hasFilters(query)) {
     return sql`SELECT
       (SELECT count(*)::int FROM "Source" s WHERE EXISTS (SELECT 1 FROM "ClaimSource" cs WHERE cs."sourceId" = s."id")) AS "sources",
-      (SELECT count(*)::int FROM "Entity" e WHERE EXISTS (SELECT 1 FROM "ClaimEntity" ce WHERE ce."entityId" = e."id")) AS "entities",
+      (SELECT count(*)::int FROM "Entity" e WHERE e."claimCount" > 0) AS "entities",
       (SELECT count(*)::int FROM "Document" d WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."documentId" = d."id")) AS "documents"`;
   }
-  return sql`WITH m AS MATERIALIZED (SELECT c."id", c."documentId", c."entityIds" FROM "Claim" c ${claimsWhereSql(query)})
+  // SELECT DISTINCT hashes; count(DISTINCT) sorted the 60k entity ids of a large sector's claims (38 of 109 ms).
+  return sql`WITH m AS MATERIALIZED (
+      SELECT c."id", c."documentId", c."entityIds", c."sourceCount" FROM "Claim" c ${claimsWhereSql(query)})
     SELECT
-      (SELECT count(DISTINCT cs."sourceId")::int FROM "ClaimSource" cs JOIN m ON m."id" = cs."claimId") AS "sources",
-      (SELECT count(DISTINCT e."id")::int FROM (SELECT unnest(m."entityIds") AS "id" FROM m) e) AS "entities",
-      (SELECT count(DISTINCT m."documentId")::int FROM m) AS "documents"`;
+      (SELECT count(*)::int FROM (SELECT DISTINCT cs."sourceId" FROM "ClaimSource" cs
+        JOIN m ON m."id" = cs."claimId" AND m."sourceCount" > 0) s) AS "sources",
+      (SELECT count(*)::int FROM (SELECT DISTINCT unnest(m."entityIds") FROM m) e) AS "entities",
+      (SELECT count(*)::int FROM (SELECT DISTINCT m."documentId" FROM m) d) AS "documents"`;
 }
 
 /**
@@ -126,10 +129,11 @@ const REVIEW_TIME = sql`c."updatedAt"`;
 
 /** Matching claims a reviewer has touched (in review or reviewed), by week of the change and status. */
 export function reviewTimelineSql(query: ClaimsFilter): Sql {
-  return sql`SELECT to_char(date_trunc('week', r."time"), 'YYYY-MM-DD') AS "week", r."status"::text AS "status",
-      count(*)::int AS "count"
-    FROM (SELECT ${REVIEW_TIME} AS "time", c."status" FROM "Claim" c ${claimsWhereSql(query)}) r
-    WHERE r."status" IN ('IN_REVIEW', 'REVIEWED')
-    GROUP BY 1, r."status"
-    ORDER BY 1`;
+  // Formatted after grouping: to_char on each of 28k claims cost more than the grouping itself.
+  return sql`SELECT to_char(g."week", 'YYYY-MM-DD') AS "week", g."status"::text AS "status", g."count"
+    FROM (SELECT date_trunc('week', r."time") AS "week", r."status", count(*)::int AS "count"
+      FROM (SELECT ${REVIEW_TIME} AS "time", c."status" FROM "Claim" c ${claimsWhereSql(query)}) r
+      WHERE r."status" IN ('IN_REVIEW', 'REVIEWED')
+      GROUP BY 1, 2) g
+    ORDER BY g."week", g."status"`;
 }
