@@ -234,13 +234,14 @@ describe("getClaimFacets", () => {
   it("agrees with the table on the total and every facet that shares its filters, whatever the filters", async () => {
     // With filters in force, the total and the facets whose own filter is not among them come from one pass over
     // the matching claims; the others from statements of their own. Each must count what the table lists.
-    for (const params of [
+    const filterSets: Record<string, string>[] = [
       { sector: "governance-ethics" },
       { q: "Huawei" },
       { kind: "STATISTIC", status: "UNREVIEWED" },
       { sector: "hardware-chips", kind: "EVENT" },
       { entity: "china", citation_missing: "yes" },
-    ]) {
+    ];
+    for (const params of filterSets) {
       const facets = await getClaimFacets(query(params), prisma);
       const matching = await list(params);
       expect(facets.total, JSON.stringify(params)).toBe(matching.total);
