@@ -36,7 +36,8 @@ export default async function OverviewPage({
 }) {
   // The claims table's parameters and parser: the Overview charts exactly the claims the table would list.
   const query = parseClaimsQuery(await searchParams);
-  const facets = getClaimFacets(query);
+  // The headline figures' reach (sources, entities, documents) is counted in the facets' pass over the claims.
+  const facets = getClaimFacets(query, undefined, null, { reach: true });
   const topEntities = facets.then((f) => topEntitiesOfFacets(f, query));
   const matrix = topEntities.then((entities) => getCoMentions(query, entities));
   // New filters show each chart's skeleton until its own numbers arrive, never the previous filters' chart.

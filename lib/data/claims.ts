@@ -65,6 +65,14 @@ export interface ClaimFacets {
   assignees: FacetOption[] | null;
   /** Counts by facet and value, e.g. columns.kind.STATISTIC; each ignores its own facet's filter. */
   columns: Record<ColumnFacet, Record<string, number>>;
+  /** How many sources, entities and documents the matching claims draw on; when asked for. */
+  reach: Reach | null;
+}
+
+export interface Reach {
+  sources: number;
+  entities: number;
+  documents: number;
 }
 
 /**
@@ -185,21 +193,24 @@ interface FacetRows {
   documents: Counted[];
   sections: (Counted & { level: number })[];
   assignees: Assigned[];
+  reach: Reach[];
 }
 
 /**
  * `viewerId`: the signed-in viewer, who also gets the assignee facet (reviewers' names are not shown to people who
- * are signed out); null for them.
+ * are signed out); null for them. `reach`: also count what the claims draw on, in the same pass (the Overview).
  */
 export async function getClaimFacets(
   query: ClaimsQuery,
   db: Prisma = getDb(),
   viewerId: number | null = null,
+  { reach = false }: { reach?: boolean } = {},
 ): Promise<ClaimFacets> {
   const filter = await resolveClaimsFilter(query, db);
   const wanted: FacetName[] = ["columns", "sectors", "entities", "documents"];
   if (filter.documentId !== null) wanted.push("sections");
   if (viewerId !== null) wanted.push("assignees");
+  if (reach) wanted.push("reach");
   const { matching, separate } = claimFacetStatements(filter, wanted);
 
   const [shared, ...own] = await Promise.all([
@@ -219,6 +230,7 @@ export async function getClaimFacets(
     documents: rows.documents!.map((d) => ({ ...d, value: String(d.value) })),
     sections: (rows.sections ?? []).map((s) => ({ ...s, value: String(s.value) })),
     columns: columnCounts(rows.columns!, query),
+    reach: rows.reach?.[0] ?? null,
   };
 }
 

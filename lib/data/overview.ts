@@ -9,7 +9,6 @@ import { queryRows, type Prisma } from "@/lib/prisma-client";
 import type { ClaimsFilter, ColumnFacet, Sql } from "@/lib/queries/claims-sql";
 import {
   coMentionsSql,
-  overviewReachSql,
   reviewTimelineSql,
   sectionCoverageSql,
   sectorBreakdownSql,
@@ -97,19 +96,16 @@ async function aggregate<Row>(
 }
 
 /**
- * The headline figures. Those about claims come from the facet counts the filter bar reads anyway (one scan of the
- * claims serves both); only what the claims link to needs a statement of its own.
+ * The headline figures, from the facet counts the filter bar reads anyway, asked for with `reach` (one pass over the
+ * matching claims serves both).
  */
 export async function getOverviewFigures(
   query: ClaimsQuery,
-  facets: Promise<ClaimFacets> = getClaimFacets(query),
-  db: Prisma = getDb(),
+  facets: Promise<ClaimFacets> = getClaimFacets(query, undefined, null, { reach: true }),
 ): Promise<OverviewFigures> {
-  const [columns, [reach]] = await Promise.all([
-    facets.then((f) => f.columns),
-    aggregate<Pick<OverviewFigures, "sources" | "entities" | "documents">>(db, query, overviewReachSql),
-  ]);
-  return { ...claimFigures(columns, query), ...reach! };
+  const { columns, reach } = await facets;
+  if (!reach) throw new Error("getOverviewFigures needs facets read with { reach: true }");
+  return { ...claimFigures(columns, query), ...reach };
 }
 
 /**

@@ -22,27 +22,6 @@ function restrictTo(column: Sql, query: ClaimsFilter): Sql {
 }
 
 /**
- * How many sources, entities and documents the matching claims draw on. Without a filter, an index probe per
- * source or document answers, and each entity's own claim count; with one, the matching claims are read once, with the entities they name.
- */
-export function overviewReachSql(query: ClaimsFilter): Sql {
-  if (!hasFilters(query)) {
-    return sql`SELECT
-      (SELECT count(*)::int FROM "Source" s WHERE EXISTS (SELECT 1 FROM "ClaimSource" cs WHERE cs."sourceId" = s."id")) AS "sources",
-      (SELECT count(*)::int FROM "Entity" e WHERE e."claimCount" > 0) AS "entities",
-      (SELECT count(*)::int FROM "Document" d WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."documentId" = d."id")) AS "documents"`;
-  }
-  // SELECT DISTINCT hashes; count(DISTINCT) sorted the 60k entity ids of a large sector's claims (38 of 109 ms).
-  return sql`WITH m AS MATERIALIZED (
-      SELECT c."id", c."documentId", c."entityIds", c."sourceCount" FROM "Claim" c ${claimsWhereSql(query)})
-    SELECT
-      (SELECT count(*)::int FROM (SELECT DISTINCT cs."sourceId" FROM "ClaimSource" cs
-        JOIN m ON m."id" = cs."claimId" AND m."sourceCount" > 0) s) AS "sources",
-      (SELECT count(*)::int FROM (SELECT DISTINCT unnest(m."entityIds") FROM m) e) AS "entities",
-      (SELECT count(*)::int FROM (SELECT DISTINCT m."documentId" FROM m) d) AS "documents"`;
-}
-
-/**
  * Matching claims per sector, split by verdict and by sourcing, ignoring the sector filter: a bar's link replaces
  * the sector filter with its own sector, which the table reads as "any of", so the bar must count that set.
  * Claims are grouped by their whole set of sectors first (a few hundred distinct sets) and only the groups are
