@@ -246,7 +246,7 @@ export function claimRowsSql(filter: ClaimsFilter, claimIds: number[]): Sql {
     WHERE c."id" IN (${join(claimIds)})`;
 }
 
-/** The facets that are columns of the claim (or flags computed per claim), counted by columnFacetGroupsSql. */
+/** The facets that are columns of the claim (or flags computed per claim), counted by columnGroupsSql. */
 export const COLUMN_FACETS = [
   "kind",
   "status",
