@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { nextStartNodeOptions } from "@/lib/cli/next-start-node-options";
 import { runCommand } from "@/lib/cli/run-command";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
@@ -68,6 +69,7 @@ export async function startNextServer({ databaseUrl }: { databaseUrl: string }):
         PORT: String(port),
         NEXTAUTH_SECRET: authSecret,
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        NODE_OPTIONS: nextStartNodeOptions(process.env.NODE_OPTIONS),
       },
     },
   );

@@ -9,6 +9,7 @@ import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seed } from "@/prisma/seed";
 import { authEnv } from "./auth-env";
+import { nextStartNodeOptions } from "./next-start-node-options";
 import { runCommand } from "./run-command";
 
 const [mode, ...nextArgs] = process.argv.slice(2);
@@ -39,6 +40,7 @@ try {
     ...process.env,
     ...authEnv(nextArgs),
     DATABASE_URL: database.url,
+    ...(mode === "start" && { NODE_OPTIONS: nextStartNodeOptions(process.env.NODE_OPTIONS) }),
   });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -310,6 +310,37 @@ describe("claims export connection", () => {
     await expectConnectionBack();
   });
 
+  it("waits for the running FETCH before rolling back when the reader cancels during a read", async () => {
+    // pg would queue the ROLLBACK behind the FETCH itself, but that is deprecated and goes away in pg 9.
+    let running = 0;
+    let overlapped = false;
+    pool.once("acquire", (client: pg.PoolClient) => {
+      const original = client.query;
+      const query = original.bind(client) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+      const watched = (text: string, values?: unknown[]) => {
+        overlapped ||= running > 0;
+        running++;
+        return query(text, values).finally(() => running--);
+      };
+      client.query = watched as typeof client.query;
+      // The pool's own queries pass callbacks, which the watch does not forward.
+      pool.once("release", () => (client.query = original));
+    });
+    const stream = await openClaimsExport(parseClaimsQuery({}), {
+      actor: ANALYST,
+      format: "csv",
+      origin: ORIGIN,
+      pool,
+      batchSize: 5,
+    });
+    const reader = stream.getReader();
+    const read = reader.read();
+    await reader.cancel();
+    await read;
+    expect(overlapped).toBe(false);
+    await expectConnectionBack();
+  });
+
   it("gives the connection back when cancelled before the first read", async () => {
     const stream = await openClaimsExport(parseClaimsQuery({}), {
       actor: ANALYST,
