@@ -99,6 +99,8 @@ type CursorRow = Omit<ClaimExportRow, "url" | "source_count">;
  * they are made: the first FETCH does not wait for the last row, and the Node side can encode one batch while the
  * database makes the next. (Ranking the ids first in a CTE and ordering by its position made PostgreSQL build and
  * sort all 100k wide rows, spilling 48 MB to disk, before the first FETCH returned.)
+ * A claim's entities are sorted once and split by role, rather than by two ordered aggregates that each set up a sort
+ * per claim (4.1-4.5 s against 2.4-2.7 s for the 100k rows, same bytes).
  * Lists come as JSON, which JSON.parse reads several times faster than pg's parser of text[] literals.
  * Dates are formatted here so that no server or client time zone can shift them.
  */
@@ -130,9 +132,10 @@ export function claimsExportSql(filter: ClaimsFilter): Prisma.Sql {
     JOIN "Document" doc ON doc."id" = c."documentId"
     JOIN "Section" sect ON sect."id" = c."sectionId"
     CROSS JOIN LATERAL (SELECT
-        array_agg(en."name" ORDER BY lower(en."name"), en."id") FILTER (WHERE ce."role" = 'SUBJECT') AS "subjects",
-        array_agg(en."name" ORDER BY lower(en."name"), en."id") FILTER (WHERE ce."role" = 'MENTIONED') AS "mentioned"
-      FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId" WHERE ce."claimId" = c."id") entities
+        array_agg(x."name") FILTER (WHERE x."role" = 'SUBJECT') AS "subjects",
+        array_agg(x."name") FILTER (WHERE x."role" = 'MENTIONED') AS "mentioned"
+      FROM (SELECT en."name", ce."role" FROM "ClaimEntity" ce JOIN "Entity" en ON en."id" = ce."entityId"
+        WHERE ce."claimId" = c."id" ORDER BY lower(en."name"), en."id") x) entities
     ${claimsWhereSql(filter)}
     ${orderBySql(filter)}`;
 }
