@@ -32,7 +32,7 @@ export async function resolveFilter(db: Queryable, query: ClaimsQuery): Promise<
   return toClaimsFilter(query, names!);
 }
 
-/** The page's "of 100,000": every claim, counted once the filtered page is in. */
+/** The page's "of 100,000" beside a filtered count: every claim. */
 export async function runAllClaimsCount(db: Queryable): Promise<void> {
   await run(db, allClaimsCountSql());
 }
