@@ -189,11 +189,11 @@ type Assigned = { assigneeId: number | null; name: string | null; count: number 
 interface FacetRows {
   columns: ColumnGroup[];
   sectors: FacetOption[];
-  entities: (FacetOption & { kind: string })[];
+  entities: (FacetOption & { kind: string; named: number })[];
   documents: Counted[];
   sections: (Counted & { level: number })[];
   assignees: Assigned[];
-  reach: Reach[];
+  reach: Omit<Reach, "entities">[];
 }
 
 /**
@@ -226,11 +226,11 @@ export async function getClaimFacets(
     total,
     assignees: rows.assignees ? assigneeOptions(rows.assignees, viewerId!) : null,
     sectors: rows.sectors!,
-    entities: rows.entities!,
+    entities: rows.entities!.map(({ value, label, kind, count }) => ({ value, label, kind, count })),
     documents: rows.documents!.map((d) => ({ ...d, value: String(d.value) })),
     sections: (rows.sections ?? []).map((s) => ({ ...s, value: String(s.value) })),
     columns: columnCounts(rows.columns!, query),
-    reach: rows.reach?.[0] ?? null,
+    reach: rows.reach ? { ...rows.reach[0]!, entities: rows.entities![0]?.named ?? 0 } : null,
   };
 }
 
