@@ -3,13 +3,13 @@ import { Suspense } from "react";
 import { DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
-import { getClaimFacets } from "@/lib/data/claims";
 import {
   getCoMentions,
+  getOverviewFacets,
   getOverviewFigures,
-  getReviewTimeline,
-  getSectionCoverage,
   getSectorBreakdown,
+  reviewTimelineOf,
+  sectionCoverageOf,
   topEntitiesOfFacets,
 } from "@/lib/data/overview";
 import { parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
@@ -36,8 +36,8 @@ export default async function OverviewPage({
 }) {
   // The claims table's parameters and parser: the Overview charts exactly the claims the table would list.
   const query = parseClaimsQuery(await searchParams);
-  // The headline figures' reach (sources, entities, documents) is counted in the facets' pass over the claims.
-  const facets = getClaimFacets(query, undefined, null, { reach: true });
+  // One pass over the matching claims counts the filter bar's facets, the headline figures and two of the charts.
+  const facets = getOverviewFacets(query);
   const topEntities = facets.then((f) => topEntitiesOfFacets(f, query));
   const matrix = topEntities.then((entities) => getCoMentions(query, entities));
   // New filters show each chart's skeleton until its own numbers arrive, never the previous filters' chart.
@@ -70,13 +70,13 @@ export default async function OverviewPage({
               key={`sections:${key}`}
               fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={10} />}
             >
-              <SectionChart query={query} coverage={getSectionCoverage(query)} />
+              <SectionChart query={query} coverage={sectionCoverageOf(facets)} />
             </Suspense>
             <Suspense
               key={`review:${key}`}
               fallback={<ChartCardSkeleton title="Review progress" shape="columns" count={12} />}
             >
-              <ReviewChart query={query} facets={facets} weeks={getReviewTimeline(query)} />
+              <ReviewChart query={query} facets={facets} weeks={reviewTimelineOf(facets)} />
             </Suspense>
             <Suspense
               key={`entities:${key}`}

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { queryRows, type Prisma } from "@/lib/prisma-client";
 import { cache } from "react";
 import {
+  type ClaimsAggregate,
   type ClaimsFilter,
   type ColumnFacet,
   type FacetName,
@@ -67,6 +68,8 @@ export interface ClaimFacets {
   columns: Record<ColumnFacet, Record<string, number>>;
   /** How many sources, entities and documents the matching claims draw on; when asked for. */
   reach: Reach | null;
+  /** The rows of each extra aggregate asked for, by name. */
+  extras: Record<string, unknown[]>;
 }
 
 export interface Reach {
@@ -198,20 +201,21 @@ interface FacetRows {
 
 /**
  * `viewerId`: the signed-in viewer, who also gets the assignee facet (reviewers' names are not shown to people who
- * are signed out); null for them. `reach`: also count what the claims draw on, in the same pass (the Overview).
+ * are signed out); null for them. `reach`: also count what the claims draw on, and `extras`: aggregates over the
+ * matching claims to read in the same pass (the Overview's).
  */
 export async function getClaimFacets(
   query: ClaimsQuery,
   db: Prisma = getDb(),
   viewerId: number | null = null,
-  { reach = false }: { reach?: boolean } = {},
+  { reach = false, extras = {} }: { reach?: boolean; extras?: Record<string, ClaimsAggregate> } = {},
 ): Promise<ClaimFacets> {
   const filter = await resolveClaimsFilter(query, db);
   const wanted: FacetName[] = ["columns", "sectors", "entities", "documents"];
   if (filter.documentId !== null) wanted.push("sections");
   if (viewerId !== null) wanted.push("assignees");
   if (reach) wanted.push("reach");
-  const { matching, separate } = claimFacetStatements(filter, wanted);
+  const { matching, separate } = claimFacetStatements(filter, wanted, extras);
 
   const [shared, ...own] = await Promise.all([
     matching ? queryRows<Partial<FacetRows> & { total: number }>(db, matching.sql) : [],
@@ -231,6 +235,9 @@ export async function getClaimFacets(
     sections: (rows.sections ?? []).map((s) => ({ ...s, value: String(s.value) })),
     columns: columnCounts(rows.columns!, query),
     reach: rows.reach ? { ...rows.reach[0]!, entities: rows.entities![0]?.named ?? 0 } : null,
+    extras: Object.fromEntries(
+      Object.keys(extras).map((name) => [name, (rows as Record<string, unknown[]>)[name]!]),
+    ),
   };
 }
 

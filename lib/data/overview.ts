@@ -6,7 +6,13 @@ import type { EntityKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
 import { getClaimFacets, resolveClaimsFilter, type ClaimFacets } from "@/lib/data/claims";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS, VERDICT_OPTIONS } from "@/lib/domain/options";
 import { queryRows, type Prisma } from "@/lib/prisma-client";
-import type { ClaimsFilter, ColumnFacet, Sql } from "@/lib/queries/claims-sql";
+import {
+  claimsSource,
+  type ClaimsAggregate,
+  type ClaimsFilter,
+  type ColumnFacet,
+  type Sql,
+} from "@/lib/queries/claims-sql";
 import {
   coMentionsSql,
   reviewTimelineSql,
@@ -101,7 +107,7 @@ async function aggregate<Row>(
  */
 export async function getOverviewFigures(
   query: ClaimsQuery,
-  facets: Promise<ClaimFacets> = getClaimFacets(query, undefined, null, { reach: true }),
+  facets: Promise<ClaimFacets> = getOverviewFacets(query),
 ): Promise<OverviewFigures> {
   const { columns, reach } = await facets;
   if (!reach) throw new Error("getOverviewFigures needs facets read with { reach: true }");
@@ -232,19 +238,30 @@ export async function getCoMentions(
   return { entities: shown, counts };
 }
 
+type SectionRow = {
+  id: number;
+  heading: string;
+  documentId: number;
+  documentTitle: string;
+  sections: number;
+} & SourcingCounts;
+
 export async function getSectionCoverage(
   query: ClaimsQuery,
   limit = TOP_SECTIONS,
   db: Prisma = getDb(),
 ): Promise<SectionCoverage> {
-  type Row = {
-    id: number;
-    heading: string;
-    documentId: number;
-    documentTitle: string;
-    sections: number;
-  } & SourcingCounts;
-  const rows = await aggregate<Row>(db, query, (filter) => sectionCoverageSql(filter, limit));
+  return toSectionCoverage(
+    await aggregate<SectionRow>(db, query, (filter) => sectionCoverageSql(claimsSource(filter), limit)),
+  );
+}
+
+/** The Overview's coverage chart (TOP_SECTIONS sections), read in its facets' pass over the matching claims. */
+export async function sectionCoverageOf(facets: Promise<ClaimFacets>): Promise<SectionCoverage> {
+  return toSectionCoverage((await facets).extras.sections as SectionRow[]);
+}
+
+function toSectionCoverage(rows: SectionRow[]): SectionCoverage {
   return {
     sections: rows.map(({ id, heading, documentId, documentTitle, sourced, lost, unsourced }) => ({
       id,
@@ -257,7 +274,23 @@ export async function getSectionCoverage(
   };
 }
 
+/**
+ * The Overview's charts that count the matching claims under every filter, read in the pass over them that also
+ * counts the filter bar's facets (lib/queries/claims-sql.ts claimFacetStatements) rather than each reading them again.
+ */
+const OVERVIEW_AGGREGATES: Record<string, ClaimsAggregate> = {
+  sections: (source) => sectionCoverageSql(source, TOP_SECTIONS),
+  review: reviewTimelineSql,
+};
+
+/** The Overview's facets: the filter bar's, the headline figures' reach, and the charts' aggregates above. */
+export function getOverviewFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
+  return getClaimFacets(query, db, null, { reach: true, extras: OVERVIEW_AGGREGATES });
+}
+
 const DAY_MS = 86_400_000;
+
+type WeekRow = { week: string; status: ReviewedStatus; count: number };
 
 /** The latest weeks with review activity, every week between them included (a quiet week shows as zero). */
 export async function getReviewTimeline(
@@ -265,11 +298,21 @@ export async function getReviewTimeline(
   weeks = TIMELINE_WEEKS,
   db: Prisma = getDb(),
 ): Promise<ReviewWeek[]> {
-  const rows = await aggregate<{ week: string; status: ReviewedStatus; count: number }>(
-    db,
-    query,
-    reviewTimelineSql,
+  return toReviewTimeline(
+    await aggregate<WeekRow>(db, query, (filter) => reviewTimelineSql(claimsSource(filter))),
+    weeks,
   );
+}
+
+/** The Overview's review chart, read in its facets' pass over the matching claims. */
+export async function reviewTimelineOf(
+  facets: Promise<ClaimFacets>,
+  weeks = TIMELINE_WEEKS,
+): Promise<ReviewWeek[]> {
+  return toReviewTimeline((await facets).extras.review as WeekRow[], weeks);
+}
+
+function toReviewTimeline(rows: WeekRow[], weeks: number): ReviewWeek[] {
   if (rows.length === 0) return [];
   const last = Date.parse(`${rows.at(-1)!.week}T00:00:00Z`);
   const first = Math.max(Date.parse(`${rows[0]!.week}T00:00:00Z`), last - (weeks - 1) * 7 * DAY_MS);

@@ -261,7 +261,7 @@ export type ColumnFacet = (typeof COLUMN_FACETS)[number];
  * Where a facet reads the claims it counts: the claims table under some of the filters (`all` when none applies),
  * or the claims passing every filter, read once into MATCHING by claimFacetStatements.
  */
-interface ClaimsSource {
+export interface ClaimsSource {
   from: Sql;
   all: boolean;
 }
@@ -271,9 +271,17 @@ const tableSource = (conditions: Sql[]): ClaimsSource => ({
   all: conditions.length === 0,
 });
 
+/** The claims table under every filter of the query (but those of `except`). */
+export function claimsSource(filter: ClaimsFilter, except: FacetKey[] = []): ClaimsSource {
+  return tableSource(otherConditions(filter, except));
+}
+
+/** A statement over a set of claims (`FROM ${source.from}`) that counts under every filter, as a chart does. */
+export type ClaimsAggregate = (source: ClaimsSource) => Sql;
+
 /** The columns of the matching claims any facet reads. */
 const MATCHING_COLUMNS = raw(
-  `c."id", c."kind", c."status", c."verdict", c."citationMissing", c."sourceCount", c."quantityCount", c."documentId", c."sectionId", c."assigneeId", c."sectorIds", c."entityIds"`,
+  `c."id", c."kind", c."status", c."verdict", c."citationMissing", c."sourceCount", c."quantityCount", c."documentId", c."sectionId", c."assigneeId", c."updatedAt", c."sectorIds", c."entityIds"`,
 );
 const MATCHING: ClaimsSource = { from: raw(`"matching" c`), all: false };
 
@@ -396,18 +404,23 @@ const FACETS: Record<
 export interface FacetStatements {
   /**
    * With any filter in force: one statement that reads the claims passing every filter once, and from them counts
-   * the total and each facet whose own filter is not in force (JSON arrays named after the facets, and "total").
+   * the total, each facet whose own filter is not in force and each extra (JSON arrays named after them, and "total").
    */
-  matching: { sql: Sql; facets: FacetName[] } | null;
-  /** A statement each for the facets whose own filter is in force, and for the total when no filter is. */
-  separate: Partial<Record<FacetName | "total", Sql>>;
+  matching: { sql: Sql; facets: string[] } | null;
+  /** A statement each for the facets whose own filter is in force, and for the total and extras when no filter is. */
+  separate: Record<string, Sql>;
 }
 
 /**
- * The statements behind the facets `wanted` (sections only with a document chosen). A sector's 26k claims were read
- * four times, once per facet and once for the total; now once for all of those whose counts agree on the filters.
+ * The statements behind the facets `wanted` (sections only with a document chosen) and `extras` (aggregates that
+ * count under every filter, such as the Overview's charts). A sector's 26k claims were read once per facet, chart
+ * and the total; now once for all of those whose counts agree on the filters.
  */
-export function claimFacetStatements(filter: ClaimsFilter, wanted: FacetName[]): FacetStatements {
+export function claimFacetStatements(
+  filter: ClaimsFilter,
+  wanted: FacetName[],
+  extras: Record<string, ClaimsAggregate> = {},
+): FacetStatements {
   const conditions = filterConditions(filter);
   const active = new Set(conditions.map(([key]) => key));
   const ownInForce = (name: FacetName) => FACETS[name].own.some((key) => active.has(key as FacetKey));
@@ -418,14 +431,21 @@ export function claimFacetStatements(filter: ClaimsFilter, wanted: FacetName[]):
   for (const name of wanted.filter((name) => !shared.includes(name))) {
     separate[name] = FACETS[name].sql(tableSource(otherConditions(filter, FACETS[name].own)), filter);
   }
-  if (!conditions.length) return { matching: null, separate: { ...separate, total: claimsCountSql(filter) } };
-  const columns = shared.map(
-    (name) =>
-      sql`(SELECT COALESCE(json_agg(f), '[]') FROM (${FACETS[name].sql(MATCHING, filter)}) f) AS ${raw(`"${name}"`)}`,
+  if (!conditions.length) {
+    for (const [name, aggregate] of Object.entries(extras)) separate[name] = aggregate(tableSource([]));
+    return { matching: null, separate: { ...separate, total: claimsCountSql(filter) } };
+  }
+  const statements: [string, Sql][] = [
+    ...shared.map((name): [string, Sql] => [name, FACETS[name].sql(MATCHING, filter)]),
+    ...Object.entries(extras).map(([name, aggregate]): [string, Sql] => [name, aggregate(MATCHING)]),
+  ];
+  const columns = statements.map(
+    ([name, statement]) =>
+      sql`(SELECT COALESCE(json_agg(f), '[]') FROM (${statement}) f) AS ${raw(`"${name}"`)}`,
   );
   return {
     matching: {
-      facets: shared,
+      facets: statements.map(([name]) => name),
       sql: sql`WITH "matching" AS MATERIALIZED (SELECT ${MATCHING_COLUMNS} FROM "Claim" c ${claimsWhereSql(filter)})
         SELECT ${join([sql`(SELECT count(*)::int FROM "matching") AS "total"`, ...columns], ", ")}`,
     },

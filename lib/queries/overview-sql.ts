@@ -3,7 +3,7 @@
 // Pure (no database access), so the bench can EXPLAIN the same statements.
 
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { claimsWhereSql, type ClaimsFilter, type Sql } from "@/lib/queries/claims-sql";
+import { claimsWhereSql, type ClaimsFilter, type ClaimsSource, type Sql } from "@/lib/queries/claims-sql";
 import { hasFilters } from "@/lib/validations/claims";
 
 const { sql, join, empty } = Prisma;
@@ -78,11 +78,11 @@ export function coMentionsSql(query: ClaimsFilter, slugs: string[]): Sql {
  * Sourcing of the matching claims in the sections holding most of them, in reading order. The three shares
  * exclude each other: sourced, else citation lost, else neither.
  */
-export function sectionCoverageSql(query: ClaimsFilter, limit: number): Sql {
+export function sectionCoverageSql(source: ClaimsSource, limit: number): Sql {
   // Grouped by plain columns first, so the source lookup runs once per claim and the groups hash.
   return sql`WITH g AS (
       SELECT c."sectionId", c."citationMissing", ${HAS_SOURCE} AS "sourced", count(*)::int AS "count"
-      FROM "Claim" c ${claimsWhereSql(query)}
+      FROM ${source.from}
       GROUP BY c."sectionId", c."citationMissing", 3
     ), bySection AS (
       SELECT g."sectionId",
@@ -107,11 +107,11 @@ export function sectionCoverageSql(query: ClaimsFilter, limit: number): Sql {
 const REVIEW_TIME = sql`c."updatedAt"`;
 
 /** Matching claims a reviewer has touched (in review or reviewed), by week of the change and status. */
-export function reviewTimelineSql(query: ClaimsFilter): Sql {
+export function reviewTimelineSql(source: ClaimsSource): Sql {
   // Formatted after grouping: to_char on each of 28k claims cost more than the grouping itself.
   return sql`SELECT to_char(g."week", 'YYYY-MM-DD') AS "week", g."status"::text AS "status", g."count"
     FROM (SELECT date_trunc('week', r."time") AS "week", r."status", count(*)::int AS "count"
-      FROM (SELECT ${REVIEW_TIME} AS "time", c."status" FROM "Claim" c ${claimsWhereSql(query)}) r
+      FROM (SELECT ${REVIEW_TIME} AS "time", c."status" FROM ${source.from}) r
       WHERE r."status" IN ('IN_REVIEW', 'REVIEWED')
       GROUP BY 1, 2) g
     ORDER BY g."week", g."status"`;

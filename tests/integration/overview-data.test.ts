@@ -6,13 +6,18 @@ import { generateSyntheticCorpus } from "@/lib/bench/synthetic-corpus";
 import { getClaimFacets, getClaims } from "@/lib/data/claims";
 import {
   getCoMentions,
+  getOverviewFacets,
   getOverviewFigures,
   getReviewTimeline,
   getSectionCoverage,
   getSectorBreakdown,
   getTopEntities,
   getVerdictCounts,
+  reviewTimelineOf,
+  sectionCoverageOf,
   SOURCINGS,
+  TIMELINE_WEEKS,
+  TOP_SECTIONS,
   topEntitiesOfFacets,
 } from "@/lib/data/overview";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
@@ -73,7 +78,8 @@ async function matchingIds(q: ClaimsQuery): Promise<number[]> {
 /** Checks every number each chart draws under `q` against the table its link opens. */
 async function expectEveryNumberToMatchItsTable(q: ClaimsQuery) {
   const checks: [string, number, ClaimsQuery][] = [];
-  const figures = await getOverviewFigures(q, getClaimFacets(q, prisma, null, { reach: true }));
+  const overviewFacets = getOverviewFacets(q, prisma);
+  const figures = await getOverviewFigures(q, overviewFacets);
   checks.push(
     ["reviewed", figures.reviewed, withStatuses(q, ["REVIEWED"])],
     ["supported", figures.supported, withVerdicts(q, SUPPORTED_VERDICTS)],
@@ -118,7 +124,10 @@ async function expectEveryNumberToMatchItsTable(q: ClaimsQuery) {
       if (j > i) checks.push([`${a.slug}+${b.slug}`, matrix.counts[i]![j]!, withEntities(q, a.slug, b.slug)]);
     }),
   );
-  for (const section of (await getSectionCoverage(q, 12, prisma)).sections) {
+  const coverage = await getSectionCoverage(q, TOP_SECTIONS, prisma);
+  // The Overview reads the same charts in its facets' pass over the matching claims.
+  expect(await sectionCoverageOf(overviewFacets)).toEqual(coverage);
+  for (const section of coverage.sections) {
     for (const sourcing of SOURCINGS) {
       const count = section.sourcing[sourcing];
       if (count)
@@ -129,7 +138,9 @@ async function expectEveryNumberToMatchItsTable(q: ClaimsQuery) {
         ]);
     }
   }
-  for (const week of await getReviewTimeline(q, 26, prisma)) {
+  const weeks = await getReviewTimeline(q, TIMELINE_WEEKS, prisma);
+  expect(await reviewTimelineOf(overviewFacets)).toEqual(weeks);
+  for (const week of weeks) {
     for (const [status, count] of Object.entries(week.counts)) {
       if (count)
         checks.push([
