@@ -1,6 +1,7 @@
 // The claims table's whole filtered view as a CSV or JSON download. Rows come from a server-side cursor, one batch
 // each time the consumer reads, so memory stays flat whether ten claims match or a million.
 import "server-only";
+import { setImmediate as yieldToIo } from "node:timers/promises";
 import pg from "pg";
 import { type Actor, requirePermission } from "@/lib/auth/permissions";
 import { getServerEnv } from "@/lib/env";
@@ -88,6 +89,8 @@ export const EXPORT_STALL_TIMEOUT_MS = 60_000;
 /** Each running export holds a connection for its whole download; more wait, so pages keep their own pool. */
 const EXPORT_CONNECTIONS = 4;
 const CURSOR = "claims_export";
+/** Rows encoded between two turns of the event loop; see pull(). */
+const ENCODE_SLICE = 100;
 
 type CursorRow = Omit<ClaimExportRow, "url" | "source_count">;
 
@@ -356,7 +359,15 @@ export async function openClaimsExport(
         const last = rows.length < batchSize;
         if (!last) nextBatch = fetchBatch();
         let text = rowCount === 0 ? encoding.start : "";
-        for (const row of rows) text += encoding.row(toExportRow(row, origin), rowCount++);
+        for (let start = 0; start < rows.length; start += ENCODE_SLICE) {
+          // Between slices the event loop reads the next batch off the socket as it arrives, so the database goes on
+          // making it instead of waiting for Node to finish this batch and drain a full socket buffer.
+          if (start > 0) await yieldToIo();
+          for (const row of rows.slice(start, start + ENCODE_SLICE)) {
+            text += encoding.row(toExportRow(row, origin), rowCount++);
+          }
+        }
+        if (!open && !last) return;
         if (last) {
           text += encoding.end(rowCount);
           await finish("COMMIT");
