@@ -89,8 +89,11 @@ export const EXPORT_STALL_TIMEOUT_MS = 60_000;
 /** Each running export holds a connection for its whole download; more wait, so pages keep their own pool. */
 const EXPORT_CONNECTIONS = 4;
 const CURSOR = "claims_export";
-/** Rows encoded between two turns of the event loop; see pull(). */
-const ENCODE_SLICE = 100;
+/**
+ * Rows encoded between two turns of the event loop; see pull(). Of 100, 25, 10 and 4, ten let the database and Node
+ * overlap best (100k CSV rows in 4.6-5.0 s against 5.4-7.0 s encoding whole batches, on a loaded 2-core machine).
+ */
+const ENCODE_SLICE = 10;
 
 type CursorRow = Omit<ClaimExportRow, "url" | "source_count">;
 
