@@ -66,16 +66,10 @@ export interface ClaimFacets {
   assignees: FacetOption[] | null;
   /** Counts by facet and value, e.g. columns.kind.STATISTIC; each ignores its own facet's filter. */
   columns: Record<ColumnFacet, Record<string, number>>;
-  /** How many sources, entities and documents the matching claims draw on; when asked for. */
-  reach: Reach | null;
+  /** How many entities the matching claims name. */
+  entitiesNamed: number;
   /** The rows of each extra aggregate asked for, by name. */
   extras: Record<string, unknown[]>;
-}
-
-export interface Reach {
-  sources: number;
-  entities: number;
-  documents: number;
 }
 
 /**
@@ -196,25 +190,23 @@ interface FacetRows {
   documents: Counted[];
   sections: (Counted & { level: number })[];
   assignees: Assigned[];
-  reach: Omit<Reach, "entities">[];
 }
 
 /**
  * `viewerId`: the signed-in viewer, who also gets the assignee facet (reviewers' names are not shown to people who
- * are signed out); null for them. `reach`: also count what the claims draw on, and `extras`: aggregates over the
- * matching claims to read in the same pass (the Overview's).
+ * are signed out); null for them. `extras`: aggregates over the matching claims to read in the same pass (the
+ * Overview's).
  */
 export async function getClaimFacets(
   query: ClaimsQuery,
   db: Prisma = getDb(),
   viewerId: number | null = null,
-  { reach = false, extras = {} }: { reach?: boolean; extras?: Record<string, ClaimsAggregate> } = {},
+  { extras = {} }: { extras?: Record<string, ClaimsAggregate> } = {},
 ): Promise<ClaimFacets> {
   const filter = await resolveClaimsFilter(query, db);
   const wanted: FacetName[] = ["columns", "sectors", "entities", "documents"];
   if (filter.documentId !== null) wanted.push("sections");
   if (viewerId !== null) wanted.push("assignees");
-  if (reach) wanted.push("reach");
   const { matching, separate } = claimFacetStatements(filter, wanted, extras);
 
   const [shared, ...own] = await Promise.all([
@@ -234,7 +226,7 @@ export async function getClaimFacets(
     documents: rows.documents!.map((d) => ({ ...d, value: String(d.value) })),
     sections: (rows.sections ?? []).map((s) => ({ ...s, value: String(s.value) })),
     columns: columnCounts(rows.columns!, query),
-    reach: rows.reach ? { ...rows.reach[0]!, entities: rows.entities![0]?.named ?? 0 } : null,
+    entitiesNamed: rows.entities![0]?.named ?? 0,
     extras: Object.fromEntries(
       Object.keys(extras).map((name) => [name, (rows as Record<string, unknown[]>)[name]!]),
     ),

@@ -15,6 +15,7 @@ import {
 } from "@/lib/queries/claims-sql";
 import {
   coMentionsSql,
+  reachSql,
   reviewTimelineSql,
   sectionCoverageSql,
   sectorBreakdownSql,
@@ -102,16 +103,17 @@ async function aggregate<Row>(
 }
 
 /**
- * The headline figures, from the facet counts the filter bar reads anyway, asked for with `reach` (one pass over the
- * matching claims serves both).
+ * The headline figures, from the Overview's facets (getOverviewFacets): the filter bar's counts, the entities they
+ * name and the reach aggregate, all from one pass over the matching claims.
  */
 export async function getOverviewFigures(
   query: ClaimsQuery,
   facets: Promise<ClaimFacets> = getOverviewFacets(query),
 ): Promise<OverviewFigures> {
-  const { columns, reach } = await facets;
-  if (!reach) throw new Error("getOverviewFigures needs facets read with { reach: true }");
-  return { ...claimFigures(columns, query), ...reach };
+  const { columns, entitiesNamed, extras } = await facets;
+  const [reach] = (extras.reach ?? []) as Pick<OverviewFigures, "sources" | "documents">[];
+  if (!reach) throw new Error("getOverviewFigures needs the facets of getOverviewFacets");
+  return { ...claimFigures(columns, query), ...reach, entities: entitiesNamed };
 }
 
 /**
@@ -279,13 +281,14 @@ function toSectionCoverage(rows: SectionRow[]): SectionCoverage {
  * counts the filter bar's facets (lib/queries/claims-sql.ts claimFacetStatements) rather than each reading them again.
  */
 const OVERVIEW_AGGREGATES: Record<string, ClaimsAggregate> = {
+  reach: reachSql,
   sections: (source) => sectionCoverageSql(source, TOP_SECTIONS),
   review: reviewTimelineSql,
 };
 
 /** The Overview's facets: the filter bar's, the headline figures' reach, and the charts' aggregates above. */
 export function getOverviewFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
-  return getClaimFacets(query, db, null, { reach: true, extras: OVERVIEW_AGGREGATES });
+  return getClaimFacets(query, db, null, { extras: OVERVIEW_AGGREGATES });
 }
 
 const DAY_MS = 86_400_000;

@@ -326,8 +326,9 @@ const ENTITY_FACET_SIZE = 15;
 
 /**
  * The most-named entities among the claims, plus every selected one so its chip shows a count, each row with how
- * many entities the claims name in all (`named`, the Overview's reach). Unfiltered, each entity's own count answers. unnest() in the select list, not a lateral join: a function scan per claim took twice
- * as long (a sector's 26k claims at 100k).
+ * many entities the claims name in all (`named`, the Overview's reach). Unfiltered, each entity's own count answers.
+ * unnest() in the select list, not a lateral join: a function scan per claim took twice as long (a sector's 26k
+ * claims at 100k).
  */
 function entitiesSql(source: ClaimsSource, filter: ClaimsFilter): Sql {
   const counts = source.all
@@ -368,23 +369,7 @@ function assigneesSql(source: ClaimsSource): Sql {
     ORDER BY counts."assigneeId" IS NOT NULL, counts."count" DESC, u."name"`;
 }
 
-/**
- * How many sources and documents the claims draw on (the Overview's figures; the entity facet counts the entities).
- * Of all claims, an index probe per source or document answers.
- */
-function reachSql(source: ClaimsSource): Sql {
-  if (source.all) {
-    return sql`SELECT
-      (SELECT count(*)::int FROM "Source" s WHERE EXISTS (SELECT 1 FROM "ClaimSource" cs WHERE cs."sourceId" = s."id")) AS "sources",
-        (SELECT count(*)::int FROM "Document" d WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."documentId" = d."id")) AS "documents"`;
-  }
-  return sql`SELECT
-    (SELECT count(*)::int FROM (SELECT DISTINCT cs."sourceId" FROM "ClaimSource" cs
-      JOIN (SELECT c."id", c."sourceCount" FROM ${source.from}) m ON m."id" = cs."claimId" AND m."sourceCount" > 0) s) AS "sources",
-    (SELECT count(*)::int FROM (SELECT DISTINCT c."documentId" FROM ${source.from}) d) AS "documents"`;
-}
-
-export type FacetName = "columns" | "sectors" | "entities" | "documents" | "sections" | "assignees" | "reach";
+export type FacetName = "columns" | "sectors" | "entities" | "documents" | "sections" | "assignees";
 
 /** Each facet's statement and the filters it ignores: its own, so choosing one value still shows the others. */
 const FACETS: Record<
@@ -398,7 +383,6 @@ const FACETS: Record<
   documents: { own: ["document", "section"], sql: documentsSql },
   sections: { own: ["section"], sql: (source, filter) => sectionsSql(source, filter.documentId!) },
   assignees: { own: ["assignee"], sql: assigneesSql },
-  reach: { own: [], sql: reachSql },
 };
 
 export interface FacetStatements {

@@ -22,6 +22,22 @@ function restrictTo(column: Sql, query: ClaimsFilter): Sql {
 }
 
 /**
+ * How many sources and documents the claims draw on (the Overview's figures; the entity facet counts the entities).
+ * Of all claims, an index probe per source or document answers.
+ */
+export function reachSql(source: ClaimsSource): Sql {
+  if (source.all) {
+    return sql`SELECT
+      (SELECT count(*)::int FROM "Source" s WHERE EXISTS (SELECT 1 FROM "ClaimSource" cs WHERE cs."sourceId" = s."id")) AS "sources",
+        (SELECT count(*)::int FROM "Document" d WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."documentId" = d."id")) AS "documents"`;
+  }
+  return sql`SELECT
+    (SELECT count(*)::int FROM (SELECT DISTINCT cs."sourceId" FROM "ClaimSource" cs
+      JOIN (SELECT c."id", c."sourceCount" FROM ${source.from}) m ON m."id" = cs."claimId" AND m."sourceCount" > 0) s) AS "sources",
+    (SELECT count(*)::int FROM (SELECT DISTINCT c."documentId" FROM ${source.from}) d) AS "documents"`;
+}
+
+/**
  * Matching claims per sector, split by verdict and by sourcing, ignoring the sector filter: a bar's link replaces
  * the sector filter with its own sector, which the table reads as "any of", so the bar must count that set.
  * Claims are grouped by their whole set of sectors first (a few hundred distinct sets) and only the groups are

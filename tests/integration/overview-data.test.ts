@@ -183,7 +183,7 @@ async function expectFiguresToMatchSql(q: ClaimsQuery) {
      FROM "Claim" c WHERE id = ANY($1)`,
     [ids, SUPPORTED_VERDICTS, DISPUTED_VERDICTS],
   );
-  expect(await getOverviewFigures(q, getClaimFacets(q, prisma, null, { reach: true }))).toEqual(expected);
+  expect(await getOverviewFigures(q, getOverviewFacets(q, prisma))).toEqual(expected);
 }
 
 describe("on the seeded report", () => {
@@ -203,7 +203,7 @@ describe("on the seeded report", () => {
 
   it("counts the figures as plain SQL does, with and without filters", async () => {
     await expectFiguresToMatchSql(query());
-    const all = await getOverviewFigures(query(), getClaimFacets(query(), prisma, null, { reach: true }));
+    const all = await getOverviewFigures(query(), getOverviewFacets(query(), prisma));
     expect(all).toMatchObject({ claims: 43, citationMissing: 25, documents: 1, reviewed: 14 });
     await expectFiguresToMatchSql(query({ sector: "hardware-chips" }));
     await expectFiguresToMatchSql(query({ entity: "huawei", kind: "EVENT,ASSESSMENT" }));
@@ -309,7 +309,7 @@ describe("on the seeded report", () => {
 
   it("says nothing matches rather than failing when a filter matches nothing", async () => {
     const q = query({ sector: "healthcare", entity: "kimi-k2" });
-    expect((await getOverviewFigures(q, getClaimFacets(q, prisma, null, { reach: true }))).claims).toBe(0);
+    expect((await getOverviewFigures(q, getOverviewFacets(q, prisma))).claims).toBe(0);
     expect(await getTopEntities(q, 10, prisma)).toEqual([]);
     expect(await getCoMentions(q, [], 8, prisma)).toEqual({ entities: [], counts: [] });
     expect(await getSectionCoverage(q, 12, prisma)).toEqual({ sections: [], totalSections: 0 });
@@ -339,7 +339,7 @@ describe("on a synthetic corpus", () => {
     await expectFiguresToMatchSql(query());
     await expectFiguresToMatchSql(query({ sector: "foundation-models", status: "REVIEWED" }));
     await expectFiguresToMatchSql(query({ document: "2" }));
-    const all = await getOverviewFigures(query(), getClaimFacets(query(), prisma, null, { reach: true }));
+    const all = await getOverviewFigures(query(), getOverviewFacets(query(), prisma));
     expect(all.claims).toBe(1_500);
     expect(all.supported).toBeGreaterThan(0);
     expect(all.disputed).toBeGreaterThan(0);
