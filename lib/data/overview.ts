@@ -161,7 +161,7 @@ export async function getSectorBreakdown(
   const filter = await resolveClaimsFilter(query, db);
   const [sectors, groups] = await Promise.all([
     queryRows<{ id: number; slug: string; name: string }>(db, sectorsSql()),
-    queryRows<Group>(db, sectorBreakdownSql(filter)),
+    queryRows<Group>(db, sectorBreakdownSql(claimsSource(filter, ["sector"]))),
   ]);
   const rows = new Map(
     sectors.map((sector) => [

@@ -30,7 +30,10 @@ async function driftedClaims(): Promise<number[]> {
   });
 }
 
-/** Sectors and entities whose claimCount differs from their links, as "Sector 3" or "Entity 12". */
+/**
+ * Sectors and entities whose claimCount differs from their links, as "Sector 3" or "Entity 12", and sector tallies
+ * that differ from a recount of the claims, as "SectorTally 3 SUPPORTED".
+ */
 async function driftedCounts(): Promise<string[]> {
   return withPgClient(async (client) => {
     const { rows } = await client.query<{ row: string }>(`
@@ -39,6 +42,16 @@ async function driftedCounts(): Promise<string[]> {
       UNION ALL
       SELECT 'Entity ' || e."id" FROM "Entity" e
       WHERE e."claimCount" <> (SELECT count(*) FROM "ClaimEntity" ce WHERE ce."entityId" = e."id")
+      UNION ALL
+      SELECT 'SectorTally ' || coalesce(t."sectorId", r."sectorId") || ' ' || coalesce(t."verdict", r."verdict")
+      FROM (SELECT * FROM "SectorTally" WHERE "claims" <> 0) t
+      FULL JOIN (
+        SELECT s."sectorId", COALESCE(c."verdict"::text, 'none') AS "verdict", c."citationMissing",
+          c."sourceCount" > 0 AS "hasSources", count(*)::int AS "claims"
+        FROM "Claim" c CROSS JOIN LATERAL unnest(c."sectorIds") AS s("sectorId")
+        GROUP BY 1, 2, 3, 4
+      ) r USING ("sectorId", "verdict", "citationMissing", "hasSources")
+      WHERE t."claims" IS DISTINCT FROM r."claims"
       ORDER BY 1`);
     return rows.map((row) => row.row);
   });
@@ -119,6 +132,56 @@ describe("claim link summaries", () => {
     });
     await prisma.quantity.delete({ where: { id: quantity.id } });
     expect(await driftedClaims()).toEqual([]);
+    expect(await driftedCounts()).toEqual([]);
+  });
+
+  it("tally each sector's claims by verdict and sourcing through reviews, new claims and deletions", async () => {
+    const sector = await prisma.sector.findFirstOrThrow({ where: { claimCount: { gt: 1 } } });
+    const tally = () =>
+      withPgClient(async (client) => {
+        const { rows } = await client.query<{ verdict: string; claims: number }>(
+          `SELECT "verdict", sum("claims")::int AS "claims" FROM "SectorTally" WHERE "sectorId" = $1
+           GROUP BY 1 HAVING sum("claims") <> 0 ORDER BY 1`,
+          [sector.id],
+        );
+        return Object.fromEntries(rows.map((row) => [row.verdict, row.claims]));
+      });
+    const before = await tally();
+    const claim = await prisma.claim.findFirstOrThrow({
+      where: { sectors: { some: { sectorId: sector.id } }, verdict: null },
+    });
+
+    // A verdict and a lost citation move the claim between groups; the sector keeps its number of claims.
+    await prisma.claim.update({ where: { id: claim.id }, data: { verdict: "FALSE", citationMissing: true } });
+    const rated = await tally();
+    expect(rated.FALSE).toBe((before.FALSE ?? 0) + 1);
+    expect(rated.none ?? 0).toBe(before.none! - 1);
+    // An update that changes no tallied column (most do) leaves the tally alone.
+    await prisma.claim.update({ where: { id: claim.id }, data: { text: `${claim.text} ` } });
+    expect(await tally()).toEqual(rated);
+    expect(await driftedCounts()).toEqual([]);
+
+    // A claim imported in a sector counts there once linked, and no more once deleted.
+    const added = await prisma.claim.create({
+      data: {
+        documentId: claim.documentId,
+        sectionId: claim.sectionId,
+        text: "A claim added by the tally test.",
+        kind: claim.kind,
+        // A span no seeded claim has: the document's claims are unique by span.
+        startOffset: claim.startOffset,
+        endOffset: claim.startOffset + 1,
+        verdict: "FALSE",
+        sectors: { create: { sectorId: sector.id } },
+      },
+    });
+    expect((await tally()).FALSE).toBe(rated.FALSE! + 1);
+    await prisma.claim.delete({ where: { id: added.id } });
+    await prisma.claim.update({
+      where: { id: claim.id },
+      data: { verdict: null, citationMissing: claim.citationMissing },
+    });
+    expect(await tally()).toEqual(before);
     expect(await driftedCounts()).toEqual([]);
   });
 });
