@@ -143,6 +143,40 @@ test("a malformed link shows the default table, not an error", async ({ page }) 
   await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("Page 2 of 2");
 });
 
+test("on a phone each claim is a card naming its fields, and nothing scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/claims?entity=huawei");
+  await expect(claimLinks(page).first()).toBeVisible();
+  // The column headers give way to a label beside each field, and sorting moves to a menu.
+  await expect(page.getByRole("columnheader", { name: "Status" })).toBeHidden();
+  await expect(page.getByRole("combobox", { name: /sort/i })).toBeVisible();
+  const card = page.getByRole("table").locator("tbody tr").first();
+  const fields = await card.getByRole("cell").evaluateAll((cells) =>
+    cells.map((cell) => {
+      const label = getComputedStyle(cell, "::before").content;
+      const box = cell.getBoundingClientRect();
+      return { label, right: box.right };
+    }),
+  );
+  expect(fields.map((field) => field.label)).toEqual([
+    '"Kind"',
+    '"Sectors"',
+    '"Entities"',
+    '"Status"',
+    '"Verdict"',
+    '"Sources"',
+    '"Section"',
+  ]);
+  for (const field of fields) expect(field.right).toBeLessThanOrEqual(390);
+  // The claim heads its card, above the fields.
+  const claimBox = await card.getByRole("rowheader").boundingBox();
+  const statusBox = await card.getByRole("cell").nth(3).boundingBox();
+  expect(claimBox!.y + claimBox!.height).toBeLessThanOrEqual(statusBox!.y);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+});
+
 test("a search without matches says what to change, and its reset link brings every claim back", async ({
   page,
 }) => {

@@ -59,6 +59,7 @@ export interface ClaimsColumnMeta {
   /** The server sort this column's header asks for; a column without one cannot be sorted. */
   sortKey?: Exclude<SortColumn, "relevance">;
   filters?: ClaimsFilter[];
+  /** Classes of the column's cells; widths and alignment are for the table layout (md: and up), not the phone cards. */
   className?: string;
 }
 
@@ -114,7 +115,7 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       enableHiding: false,
       meta: {
         label: "Claim",
-        className: "min-w-[18rem]",
+        className: "md:min-w-[18rem]",
         filters: [
           flag("citationMissing", "Citation missing", facets.columns.citationMissing),
           flag("hasQuantities", "Has quantities", facets.columns.hasQuantities),
@@ -147,7 +148,7 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       header: columnHeader,
       meta: {
         label: "Sectors",
-        className: "min-w-[9rem] max-w-[10rem]",
+        className: "md:min-w-[9rem] md:max-w-[10rem]",
         filters: [{ variant: "multiSelect", key: "sectors", title: "Sector", options: facets.sectors }],
       },
       cell: ({ row }) => (
@@ -165,7 +166,7 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       header: columnHeader,
       meta: {
         label: "Entities",
-        className: "min-w-[8rem] max-w-[11rem] text-[13px]",
+        className: "text-[13px] md:min-w-[8rem] md:max-w-[11rem]",
         filters: [
           {
             variant: "typeahead",
@@ -248,7 +249,7 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       header: columnHeader,
       meta: {
         label: "Sources",
-        className: "text-right",
+        className: "md:text-right",
         filters: [flag("hasSources", "Has sources", facets.columns.hasSources)],
       },
       enableSorting: false,
@@ -265,7 +266,7 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
         label: "Section",
         // Sections follow the document, so sorting by section is reading order.
         sortKey: "position",
-        className: "min-w-[7rem] max-w-[9rem] text-xs",
+        className: "text-xs md:min-w-[7rem] md:max-w-[9rem]",
         filters: [
           { variant: "singleSelect", key: "documentId", title: "Document", options: facets.documents },
           ...(sectionFilter

@@ -4,7 +4,7 @@
 // the rows here; they become a new URL, and the server sends the page that URL asks for.
 import { clsx } from "clsx";
 import Link from "next/link";
-import { Fragment, use, useEffect, useMemo, useRef } from "react";
+import { use, useEffect, useMemo, useRef } from "react";
 import {
   functionalUpdate,
   useTable,
@@ -227,12 +227,15 @@ export function ClaimsTable({
               className="absolute inset-x-3 top-0 z-10 h-0.5 rounded-full bg-brand motion-safe:animate-pulse"
             />
           ) : null}
-          <div className="hidden overflow-x-auto rounded-xl border bg-surface shadow-xs md:block dark:shadow-none">
+          {/* One table for every screen: on a phone, globals.css lays each row out as a card that lists the same
+              cells under their column's name (data-label), so the rows are rendered and sent once. */}
+          <div className="md:overflow-x-auto md:rounded-xl md:border md:bg-surface md:shadow-xs md:dark:shadow-none">
             <table
               aria-describedby="claims-summary"
+              data-density={density}
               className={clsx(
-                "w-full text-left",
-                density === "compact" ? "text-[13px] leading-snug" : "text-sm",
+                "claims-table w-full text-left",
+                density === "compact" ? "md:text-[13px] md:leading-snug" : "md:text-sm",
               )}
             >
               <caption className="sr-only">
@@ -257,21 +260,19 @@ export function ClaimsTable({
                   </tr>
                 ))}
               </thead>
-              <tbody className="divide-y">
+              <tbody className="md:divide-y">
                 {table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} className="align-top transition-colors hover:bg-muted/40">
+                  <tr key={row.id}>
                     {row.getVisibleCells().map((cell) => {
                       // The claim names its row, for screen readers moving along a row's cells.
                       const Cell = cell.column.id === "claim" ? "th" : "td";
+                      const meta = cell.column.columnDef.meta;
                       return (
                         <Cell
                           key={cell.id}
                           scope={Cell === "th" ? "row" : undefined}
-                          className={clsx(
-                            "px-2.5 font-normal first:pl-4 last:pr-4",
-                            density === "compact" ? "py-1.5" : "py-3",
-                            cell.column.columnDef.meta?.className,
-                          )}
+                          data-label={Cell === "td" ? (meta?.label ?? cell.column.id) : undefined}
+                          className={meta?.className}
                         >
                           <table.FlexRender cell={cell} />
                         </Cell>
@@ -282,35 +283,6 @@ export function ClaimsTable({
               </tbody>
             </table>
           </div>
-          {/* A phone has no room for columns: each claim becomes a card listing the same cells. */}
-          <ol aria-label="Claims" className="flex flex-col gap-2.5 md:hidden">
-            {table.getRowModel().rows.map((row) => {
-              const [first, ...rest] = row.getVisibleCells();
-              return (
-                <li
-                  key={row.id}
-                  className={clsx(
-                    "rounded-xl border bg-surface text-sm",
-                    density === "compact" ? "p-3" : "p-4",
-                  )}
-                >
-                  {first ? <table.FlexRender cell={first} /> : null}
-                  <dl className="mt-3 grid grid-cols-[5.5rem_minmax(0,1fr)] items-baseline gap-x-3 gap-y-2 text-[13px]">
-                    {rest.map((cell) => (
-                      <Fragment key={cell.id}>
-                        <dt className="text-xs text-muted-foreground">
-                          {cell.column.columnDef.meta?.label ?? cell.column.id}
-                        </dt>
-                        <dd className="min-w-0">
-                          <table.FlexRender cell={cell} />
-                        </dd>
-                      </Fragment>
-                    ))}
-                  </dl>
-                </li>
-              );
-            })}
-          </ol>
         </div>
       )}
 
