@@ -232,7 +232,18 @@ const ENCODINGS: Record<ExportFormat, Encoding> = {
   },
 };
 
-const UTF8 = new TextEncoder();
+/**
+ * The UTF-8 of `pieces`, one after another, in one buffer. Written piece by piece: concatenating a batch's rows into
+ * one string and encoding that spent 5 times as long flattening the string (0.4 of the 100k-row export's seconds).
+ */
+function utf8(pieces: readonly string[]): Uint8Array {
+  let size = 0;
+  for (const piece of pieces) size += Buffer.byteLength(piece);
+  const bytes = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const piece of pieces) offset += bytes.write(piece, offset);
+  return bytes;
+}
 
 function toExportRow(row: CursorRow, origin: string, catalog: Catalog): ClaimExportRow {
   return {
@@ -404,22 +415,23 @@ export async function openClaimsExport(
         if (!open) return;
         const last = rows.length < batchSize;
         if (!last) nextBatch = fetchBatch();
-        let text = rowCount === 0 ? encoding.start : "";
+        const pieces = rowCount === 0 ? [encoding.start] : [];
         for (let start = 0; start < rows.length; start += ENCODE_SLICE) {
           // Between slices the event loop reads the next batch off the socket as it arrives, so the database goes on
           // making it instead of waiting for Node to finish this batch and drain a full socket buffer.
           if (start > 0) await yieldToIo();
           for (const row of rows.slice(start, start + ENCODE_SLICE)) {
-            text += encoding.row(toExportRow(row, origin, catalog), rowCount++);
+            pieces.push(encoding.row(toExportRow(row, origin, catalog), rowCount++));
           }
         }
         if (!open && !last) return;
         if (last) {
-          text += encoding.end(rowCount);
+          pieces.push(encoding.end(rowCount));
           await finish("COMMIT");
         }
         if (cancelled) return;
-        if (text) controller.enqueue(UTF8.encode(text));
+        const bytes = utf8(pieces);
+        if (bytes.length > 0) controller.enqueue(bytes);
         if (last) controller.close();
         else armStallTimer();
       },
