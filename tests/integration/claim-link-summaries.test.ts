@@ -31,8 +31,9 @@ async function driftedClaims(): Promise<number[]> {
 }
 
 /**
- * Sectors and entities whose claimCount differs from their links, as "Sector 3" or "Entity 12", and sector tallies
- * that differ from a recount of the claims, as "SectorTally 3 SUPPORTED".
+ * Sectors and entities whose claimCount differs from their links, as "Sector 3" or "Entity 12", documents whose
+ * claimCount differs from their claims ("Document 1"), and sector tallies that differ from a recount of the claims,
+ * as "SectorTally 3 SUPPORTED".
  */
 async function driftedCounts(): Promise<string[]> {
   return withPgClient(async (client) => {
@@ -42,6 +43,9 @@ async function driftedCounts(): Promise<string[]> {
       UNION ALL
       SELECT 'Entity ' || e."id" FROM "Entity" e
       WHERE e."claimCount" <> (SELECT count(*) FROM "ClaimEntity" ce WHERE ce."entityId" = e."id")
+      UNION ALL
+      SELECT 'Document ' || d."id" FROM "Document" d
+      WHERE d."claimCount" <> (SELECT count(*) FROM "Claim" c WHERE c."documentId" = d."id")
       UNION ALL
       SELECT 'SectorTally ' || coalesce(t."sectorId", r."sectorId") || ' ' || coalesce(t."verdict", r."verdict")
       FROM (SELECT * FROM "SectorTally" WHERE "claims" <> 0) t
@@ -135,7 +139,7 @@ describe("claim link summaries", () => {
     expect(await driftedCounts()).toEqual([]);
   });
 
-  it("tally each sector's claims by verdict and sourcing through reviews, new claims and deletions", async () => {
+  it("count each document's claims and tally each sector's by verdict and sourcing through reviews, new claims, moves and deletions", async () => {
     const sector = await prisma.sector.findFirstOrThrow({ where: { claimCount: { gt: 1 } } });
     const tally = () =>
       withPgClient(async (client) => {
@@ -176,7 +180,16 @@ describe("claim link summaries", () => {
       },
     });
     expect((await tally()).FALSE).toBe(rated.FALSE! + 1);
+    expect(await driftedCounts()).toEqual([]);
+    // Moved to another document, it counts there instead ("of N claims" sums the documents' counts).
+    const other = await prisma.document.create({
+      data: { slug: "tally-test", title: "Tally test", fullText: "A claim.", contentHash: "tally-test" },
+    });
+    await prisma.claim.update({ where: { id: added.id }, data: { documentId: other.id } });
+    expect((await prisma.document.findUniqueOrThrow({ where: { id: other.id } })).claimCount).toBe(1);
+    expect(await driftedCounts()).toEqual([]);
     await prisma.claim.delete({ where: { id: added.id } });
+    await prisma.document.delete({ where: { id: other.id } });
     await prisma.claim.update({
       where: { id: claim.id },
       data: { verdict: null, citationMissing: claim.citationMissing },
