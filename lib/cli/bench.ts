@@ -4,7 +4,7 @@
 //   --rebuild            rebuild the corpus even if the bench database already holds it
 //   --no-build           serve the existing .next build instead of running `next build` (builds if there is none)
 //   --claims N           scale the corpus (default 100000; the targets are for 100000)
-//   --requests N         measured requests per scenario (default 50), after --warmup N (default 5)
+//   --requests N         measured requests per scenario (default 100), after --warmup N (default 10)
 //   --export-runs N      measured CSV downloads (default 3)
 //   --timeout-minutes N  stop measuring after this long (default 45)
 //   --report PATH        where to write the report (default docs/benchmarks.md)
