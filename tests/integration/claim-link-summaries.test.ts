@@ -139,6 +139,44 @@ describe("claim link summaries", () => {
     expect(await driftedCounts()).toEqual([]);
   });
 
+  it("count every link when two transactions link the same sector and entity at once", async () => {
+    const claims = await prisma.claim.findMany({ orderBy: { id: "desc" }, take: 2, select: { id: true } });
+    const sector = await prisma.sector.findFirstOrThrow({
+      where: { claims: { none: { claimId: { in: claims.map((claim) => claim.id) } } } },
+    });
+    const entity = await prisma.entity.findFirstOrThrow({
+      where: { claims: { none: { claimId: { in: claims.map((claim) => claim.id) } } } },
+    });
+    await withPgClient((first) =>
+      withPgClient(async (second) => {
+        const link = async (client: typeof first, claimId: number) => {
+          await client.query(`INSERT INTO "ClaimSector" ("claimId", "sectorId") VALUES ($1, $2)`, [
+            claimId,
+            sector.id,
+          ]);
+          await client.query(
+            `INSERT INTO "ClaimEntity" ("claimId", "entityId", "role") VALUES ($1, $2, 'MENTIONED')`,
+            [claimId, entity.id],
+          );
+        };
+        await first.query("BEGIN");
+        await second.query("BEGIN");
+        await link(first, claims[0]!.id);
+        // The second blocks on the first's lock of the sector's row until the first commits: the interleaving in
+        // which counting the links in each statement's snapshot lost one. The pause lets it reach that lock.
+        const secondLinked = link(second, claims[1]!.id);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await first.query("COMMIT");
+        await secondLinked;
+        await second.query("COMMIT");
+      }),
+    );
+    expect((await prisma.sector.findUniqueOrThrow({ where: { id: sector.id } })).claimCount).toBe(
+      sector.claimCount + 2,
+    );
+    expect(await driftedCounts()).toEqual([]);
+  });
+
   it("count each document's claims and tally each sector's by verdict and sourcing through reviews, new claims, moves and deletions", async () => {
     const sector = await prisma.sector.findFirstOrThrow({ where: { claimCount: { gt: 1 } } });
     const tally = () =>
