@@ -344,7 +344,13 @@ function entitiesSql(source: ClaimsSource, filter: ClaimsFilter): Sql {
     ORDER BY "count" DESC, en."name"`;
 }
 
+/** Unfiltered (or filtered by document alone), each document's own count (kept by triggers on Claim) answers. */
 function documentsSql(source: ClaimsSource): Sql {
+  if (source.all) {
+    return sql`SELECT d."id" AS "value", d."title" AS "label", d."claimCount" AS "count"
+      FROM "Document" d WHERE d."claimCount" > 0
+      ORDER BY d."claimCount" DESC, d."title" LIMIT 50`;
+  }
   return sql`SELECT d."id" AS "value", d."title" AS "label", counts."count"
     FROM (SELECT c."documentId", count(*)::int AS "count" FROM ${source.from} GROUP BY 1) counts
     JOIN "Document" d ON d."id" = counts."documentId"

@@ -270,6 +270,9 @@ describe("getClaimFacets", () => {
     const documentId = all.documents[0]!.value;
     const facets = await getClaimFacets(query({ document: documentId }), prisma);
     expect(facets.sections.reduce((sum, s) => sum + s.count, 0)).toBe(43);
+    // The document menu ignores its own filter: it still offers every document with all of its claims.
+    expect(facets.documents).toEqual(all.documents);
+    expect(all.documents).toEqual([expect.objectContaining({ value: documentId, count: 43 })]);
   });
 });
 
