@@ -78,7 +78,7 @@ export function renderReport(result: BenchResult, command: string): string {
   push(
     "## Pages and API",
     "",
-    `${options.requests} sequential requests per scenario after ${options.warmup} warm-ups, time to the last byte (streamed ` +
+    `${warmupSentence(result)}${options.requests} sequential requests per scenario after ${options.warmup} warm-ups, time to the last byte (streamed ` +
       `pages included); a scenario still running after ${LOOP_BUDGET_MS / 1000} s stops early, with n below the count. ` +
       "SQL p95: the builder's statements for the same filter timed raw over node-postgres (below); " +
       "ratio = page p95 / SQL p95.",
@@ -180,6 +180,21 @@ export function renderReport(result: BenchResult, command: string): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** How the server was warmed before the pages were timed, and what its first page cost from cold. */
+function warmupSentence({ warmup }: BenchResult): string {
+  if (!warmup || warmup.requests === 0) return "";
+  const first = warmup.first
+    ? ` Its first page from cold (\`${warmup.first.path}\`) took ${ms(warmup.first.ms)}.`
+    : "";
+  const failed = warmup.failed.length
+    ? ` Left out of later rounds after failing: ${warmup.failed.join(", ")}.`
+    : "";
+  return (
+    `The server was first brought to its steady state by ${number(warmup.requests)} requests over every page scenario ` +
+    `in turn (${warmup.seconds.toFixed(0)} s), as a server that has been up for a while is.${first}${failed} Then `
+  );
 }
 
 function pageRow(page: PageResult): string {

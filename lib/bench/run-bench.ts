@@ -52,6 +52,8 @@ export interface BenchOptions {
   build: boolean;
   requests: number;
   warmup: number;
+  /** Rounds over every page scenario before the first is timed, to bring the server to its steady state. */
+  warmupRounds: number;
   exportRuns: number;
   timeoutMinutes: number;
 }
@@ -64,6 +66,10 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   // sixth slowest. (Five runs at 50 put the misspelt search's p95 anywhere from 80 to 139 ms.)
   requests: 100,
   warmup: 10,
+  // A fresh server answers its first pages slower while V8 compiles the render paths; without these rounds the first
+  // scenarios were timed on a colder server than the last. Users meet a server that has been up for a while; its first
+  // page from cold is reported apart.
+  warmupRounds: 30,
   exportRuns: 3,
   timeoutMinutes: 45,
 };
@@ -114,6 +120,16 @@ export interface ExportResult {
   verdict: Outcome;
 }
 
+/** The rounds over every page scenario that bring a fresh server to its steady state before any is timed. */
+export interface WarmupResult {
+  requests: number;
+  seconds: number;
+  /** The server's very first page, from cold (modules loaded, nothing compiled yet). */
+  first: { path: string; ms: number } | null;
+  /** Scenarios left out of later rounds after a failed request; their own loop reports the failure. */
+  failed: string[];
+}
+
 export interface BenchResult {
   options: BenchOptions;
   startedAt: Date;
@@ -137,6 +153,7 @@ export interface BenchResult {
     database?: string;
   };
   context?: BenchContext;
+  warmup?: WarmupResult;
   pages: PageResult[];
   sql: SqlResult[];
   plans: { filter: string; plans: PlanSummary[]; error?: string }[];
@@ -226,6 +243,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 
     result.sql = await measureSql(client, pool, context, options, signal, log);
     const sqlByFilter = new Map(result.sql.map((entry) => [entry.filter, entry]));
+    result.warmup = await warmUp(server, context, options, signal);
+    log(describeWarmup(result.warmup));
     for (const scenario of PAGE_SCENARIOS) {
       const page = await measurePage(server, scenario, context, sqlByFilter, options, signal);
       result.pages.push(page);
@@ -316,6 +335,42 @@ async function measureSql(
     }
   }
   return results;
+}
+
+async function warmUp(
+  server: NextServer,
+  context: BenchContext,
+  options: BenchOptions,
+  signal: AbortSignal,
+): Promise<WarmupResult> {
+  const started = performance.now();
+  const result: WarmupResult = { requests: 0, seconds: 0, first: null, failed: [] };
+  let paths = PAGE_SCENARIOS.map((scenario) => scenario.path(context));
+  for (let round = 0; round < options.warmupRounds && paths.length > 0; round++) {
+    for (const path of paths) {
+      // Out of time: the scenarios' own loops say so.
+      if (signal.aborted) return result;
+      const requestStarted = performance.now();
+      try {
+        await fetchBody(
+          `${server.origin}${path}`,
+          AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
+        );
+      } catch {
+        result.failed.push(path);
+      }
+      result.first ??= { path, ms: performance.now() - requestStarted };
+      result.requests++;
+    }
+    paths = paths.filter((path) => !result.failed.includes(path));
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+function describeWarmup(warmup: WarmupResult): string {
+  const first = warmup.first ? `; its first page (${warmup.first.path}) took ${ms(warmup.first.ms)}` : "";
+  return `warm-up: ${warmup.requests} page requests in ${warmup.seconds.toFixed(1)} s${first}`;
 }
 
 async function measurePage(

@@ -5,6 +5,7 @@
 //   --no-build           serve the existing .next build instead of running `next build` (builds if there is none)
 //   --claims N           scale the corpus (default 100000; the targets are for 100000)
 //   --requests N         measured requests per scenario (default 100), after --warmup N (default 10)
+//   --warmup-rounds N    rounds over every page before the first is timed (default 30)
 //   --export-runs N      measured CSV downloads (default 3)
 //   --timeout-minutes N  stop measuring after this long (default 45)
 //   --report PATH        where to write the report (default docs/benchmarks.md)
@@ -26,6 +27,7 @@ function parseOptions(argv: string[]): { options: BenchOptions; report: string }
       claims: { type: "string" },
       requests: { type: "string" },
       warmup: { type: "string" },
+      "warmup-rounds": { type: "string" },
       "export-runs": { type: "string" },
       "timeout-minutes": { type: "string" },
       report: { type: "string", default: DEFAULT_REPORT },
@@ -46,6 +48,7 @@ function parseOptions(argv: string[]): { options: BenchOptions; report: string }
       build: !values["no-build"],
       requests: count("requests", values.requests, defaults.requests, 1),
       warmup: count("warmup", values.warmup, defaults.warmup, 0),
+      warmupRounds: count("warmup-rounds", values["warmup-rounds"], defaults.warmupRounds, 0),
       exportRuns: count("export-runs", values["export-runs"], defaults.exportRuns, 1),
       timeoutMinutes: count("timeout-minutes", values["timeout-minutes"], defaults.timeoutMinutes, 1),
     },
