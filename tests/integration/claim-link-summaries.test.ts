@@ -177,6 +177,48 @@ describe("claim link summaries", () => {
     expect(await driftedCounts()).toEqual([]);
   });
 
+  it("keep every link in a claim's summaries when two transactions link the same claim at once", async () => {
+    const claim = await prisma.claim.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
+    const unlinked = { claims: { none: { claimId: claim.id } } };
+    const sectors = await prisma.sector.findMany({ where: unlinked, take: 2, orderBy: { id: "asc" } });
+    const entities = await prisma.entity.findMany({ where: unlinked, take: 2, orderBy: { id: "asc" } });
+    const sources = await prisma.source.findMany({ where: unlinked, take: 2, orderBy: { id: "asc" } });
+    expect([sectors.length, entities.length, sources.length]).toEqual([2, 2, 2]);
+    await withPgClient((first) =>
+      withPgClient(async (second) => {
+        const link = async (client: typeof first, index: 0 | 1) => {
+          await client.query(`INSERT INTO "ClaimSector" ("claimId", "sectorId") VALUES ($1, $2)`, [
+            claim.id,
+            sectors[index]!.id,
+          ]);
+          await client.query(
+            `INSERT INTO "ClaimEntity" ("claimId", "entityId", "role") VALUES ($1, $2, 'MENTIONED')`,
+            [claim.id, entities[index]!.id],
+          );
+          await client.query(
+            `INSERT INTO "ClaimSource" ("claimId", "sourceId", "relation") VALUES ($1, $2, 'SUPPORTS')`,
+            [claim.id, sources[index]!.id],
+          );
+          await client.query(
+            `INSERT INTO "Quantity" ("claimId", "value", "unit", "measure", "surface") VALUES ($1, $2, 'count', 'test', 'test')`,
+            [claim.id, index],
+          );
+        };
+        await first.query("BEGIN");
+        await second.query("BEGIN");
+        await link(first, 0);
+        // The second's summary update waits for the first's lock of the claim's row: the interleaving in which a
+        // recount in the second statement's snapshot, blind to the first's links, overwrote them.
+        const secondLinked = link(second, 1);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await first.query("COMMIT");
+        await secondLinked;
+        await second.query("COMMIT");
+      }),
+    );
+    expect(await driftedClaims()).toEqual([]);
+  });
+
   it("count each document's claims and tally each sector's by verdict and sourcing through reviews, new claims, moves and deletions", async () => {
     const sector = await prisma.sector.findFirstOrThrow({ where: { claimCount: { gt: 1 } } });
     const tally = () =>
