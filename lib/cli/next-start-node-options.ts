@@ -14,8 +14,8 @@ const MAX_OLD_SPACE_MB = 1024;
  * V8 sizes the young generation from the old-space limit (limit / 128, so 8 MB semi-spaces under a 1 GB limit), which
  * halved it from the 16 MB it gets by default. Each page allocates ~5 MB, so scavenges came twice as often, each
  * copying and promoting the page being rendered: /claims p95 43-46 ms against 34-39 ms with 16 MB set again (same
- * build, 100 requests each after 600 to warm up, 100k claims). The export gained too: fewer of its rows outlive a
- * scavenge, and its peak fell from 286 to 267 MB. (A 1.5 GB limit instead: pages no faster, export 301 MB.)
+ * build, 100 requests each after 600 to warm up, 100k claims). The export's peak stayed at 267-285 MB. (A 1.5 GB limit
+ * as well: pages no faster, export 301 MB.)
  */
 const MAX_SEMI_SPACE_MB = 16;
 
