@@ -92,6 +92,8 @@ export interface PageResult {
   error?: string;
   sqlP95?: number;
   ratio?: number;
+  /** Page p50 less its SQL's p50: the time the app itself adds to a typical request. */
+  appP50?: number;
   target?: Target;
   /** Missed targets and implausible figures, worded for the report. */
   problems: string[];
@@ -407,6 +409,7 @@ async function measurePage(
     if (timing) {
       page.sqlP95 = timing.p95;
       page.ratio = page.timing.p95 / timing.p95;
+      page.appP50 = page.timing.p50 - timing.p50;
     }
   }
   if (page.ratio !== undefined && page.ratio < MIN_PLAUSIBLE_RATIO) {
