@@ -1,6 +1,7 @@
 // The claims table carries copies of its links (sectorIds, entityIds, sourceCount, quantityCount) that the filters
 // and facet counts read, and sectors and entities carry their claim counts (the unfiltered facets); triggers keep
 // them. If they drifted, the table would filter and count wrongly.
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/prisma-client";
 import { withPgClient } from "@/tests/helpers/db";
@@ -59,6 +60,26 @@ async function driftedCounts(): Promise<string[]> {
       ORDER BY 1`);
     return rows.map((row) => row.row);
   });
+}
+
+/**
+ * Runs `work` in two transactions at once, the second started while the first is still open and committed after it:
+ * the second's trigger waits for a row lock the first's holds, then runs in a snapshot taken before the first
+ * committed. The pause lets the second reach that lock.
+ */
+async function interleaved(work: (client: pg.Client, turn: 0 | 1) => Promise<void>): Promise<void> {
+  await withPgClient((first) =>
+    withPgClient(async (second) => {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      await work(first, 0);
+      const secondDone = work(second, 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await first.query("COMMIT");
+      await secondDone;
+      await second.query("COMMIT");
+    }),
+  );
 }
 
 describe("claim link summaries", () => {
@@ -147,30 +168,18 @@ describe("claim link summaries", () => {
     const entity = await prisma.entity.findFirstOrThrow({
       where: { claims: { none: { claimId: { in: claims.map((claim) => claim.id) } } } },
     });
-    await withPgClient((first) =>
-      withPgClient(async (second) => {
-        const link = async (client: typeof first, claimId: number) => {
-          await client.query(`INSERT INTO "ClaimSector" ("claimId", "sectorId") VALUES ($1, $2)`, [
-            claimId,
-            sector.id,
-          ]);
-          await client.query(
-            `INSERT INTO "ClaimEntity" ("claimId", "entityId", "role") VALUES ($1, $2, 'MENTIONED')`,
-            [claimId, entity.id],
-          );
-        };
-        await first.query("BEGIN");
-        await second.query("BEGIN");
-        await link(first, claims[0]!.id);
-        // The second blocks on the first's lock of the sector's row until the first commits: the interleaving in
-        // which counting the links in each statement's snapshot lost one. The pause lets it reach that lock.
-        const secondLinked = link(second, claims[1]!.id);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await first.query("COMMIT");
-        await secondLinked;
-        await second.query("COMMIT");
-      }),
-    );
+    // Each transaction links its own claim; the second blocks on the first's lock of the sector's row: the
+    // interleaving in which counting the links in each statement's snapshot lost one.
+    await interleaved(async (client, turn) => {
+      await client.query(`INSERT INTO "ClaimSector" ("claimId", "sectorId") VALUES ($1, $2)`, [
+        claims[turn]!.id,
+        sector.id,
+      ]);
+      await client.query(
+        `INSERT INTO "ClaimEntity" ("claimId", "entityId", "role") VALUES ($1, $2, 'MENTIONED')`,
+        [claims[turn]!.id, entity.id],
+      );
+    });
     expect((await prisma.sector.findUniqueOrThrow({ where: { id: sector.id } })).claimCount).toBe(
       sector.claimCount + 2,
     );
@@ -184,38 +193,26 @@ describe("claim link summaries", () => {
     const entities = await prisma.entity.findMany({ where: unlinked, take: 2, orderBy: { id: "asc" } });
     const sources = await prisma.source.findMany({ where: unlinked, take: 2, orderBy: { id: "asc" } });
     expect([sectors.length, entities.length, sources.length]).toEqual([2, 2, 2]);
-    await withPgClient((first) =>
-      withPgClient(async (second) => {
-        const link = async (client: typeof first, index: 0 | 1) => {
-          await client.query(`INSERT INTO "ClaimSector" ("claimId", "sectorId") VALUES ($1, $2)`, [
-            claim.id,
-            sectors[index]!.id,
-          ]);
-          await client.query(
-            `INSERT INTO "ClaimEntity" ("claimId", "entityId", "role") VALUES ($1, $2, 'MENTIONED')`,
-            [claim.id, entities[index]!.id],
-          );
-          await client.query(
-            `INSERT INTO "ClaimSource" ("claimId", "sourceId", "relation") VALUES ($1, $2, 'SUPPORTS')`,
-            [claim.id, sources[index]!.id],
-          );
-          await client.query(
-            `INSERT INTO "Quantity" ("claimId", "value", "unit", "measure", "surface") VALUES ($1, $2, 'count', 'test', 'test')`,
-            [claim.id, index],
-          );
-        };
-        await first.query("BEGIN");
-        await second.query("BEGIN");
-        await link(first, 0);
-        // The second's summary update waits for the first's lock of the claim's row: the interleaving in which a
-        // recount in the second statement's snapshot, blind to the first's links, overwrote them.
-        const secondLinked = link(second, 1);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await first.query("COMMIT");
-        await secondLinked;
-        await second.query("COMMIT");
-      }),
-    );
+    // Both link the same claim; the second's summary update waits for the first's lock of the claim's row: the
+    // interleaving in which a recount blind to the first's links overwrote them.
+    await interleaved(async (client, turn) => {
+      await client.query(`INSERT INTO "ClaimSector" ("claimId", "sectorId") VALUES ($1, $2)`, [
+        claim.id,
+        sectors[turn]!.id,
+      ]);
+      await client.query(
+        `INSERT INTO "ClaimEntity" ("claimId", "entityId", "role") VALUES ($1, $2, 'MENTIONED')`,
+        [claim.id, entities[turn]!.id],
+      );
+      await client.query(
+        `INSERT INTO "ClaimSource" ("claimId", "sourceId", "relation") VALUES ($1, $2, 'SUPPORTS')`,
+        [claim.id, sources[turn]!.id],
+      );
+      await client.query(
+        `INSERT INTO "Quantity" ("claimId", "value", "unit", "measure", "surface") VALUES ($1, $2, 'count', 'test', 'test')`,
+        [claim.id, turn],
+      );
+    });
     expect(await driftedClaims()).toEqual([]);
   });
 
