@@ -10,7 +10,6 @@ import {
   claimFacetStatements,
   claimRowsSql,
   claimsCountSql,
-  claimsPageSql,
   resolveNamesSql,
   toClaimsFilter,
   type ClaimsFilter,
@@ -38,21 +37,15 @@ export async function runAllClaimsCount(db: Queryable): Promise<void> {
 }
 
 /**
- * getClaims: the page of ids (beside the count, for the API; the page has its total from the facets), then that
- * page's rows (with highlights when searching).
+ * getClaims: the page's rows (with highlights when searching) beside the count, for the API; the page has its total
+ * from the facets.
  */
 export async function runClaimsList(
   db: Queryable,
   filter: ClaimsFilter,
   { count }: { count: boolean },
-): Promise<number[]> {
-  const [, idRows] = await Promise.all([
-    count ? run(db, claimsCountSql(filter)) : null,
-    run<{ id: number }>(db, claimsPageSql(filter)),
-  ]);
-  const ids = idRows.map((row) => row.id);
-  if (ids.length > 0) await run(db, claimRowsSql(filter, ids));
-  return ids;
+): Promise<void> {
+  await Promise.all([count ? run(db, claimsCountSql(filter)) : null, run(db, claimRowsSql(filter))]);
 }
 
 /** getClaimFacets for someone signed out: every statement of facetStatements at once. */
@@ -60,13 +53,12 @@ export async function runClaimsFacets(pool: pg.Pool, filter: ClaimsFilter): Prom
   await Promise.all(facetStatements(filter).map(({ sql }) => run(pool, sql)));
 }
 
-/** Every statement of both reads, for EXPLAIN; `pageIds` are the ids the page query returned (for its rows). */
-export function claimsStatements(filter: ClaimsFilter, pageIds: number[]): LabelledStatement[] {
+/** Every statement of both reads, for EXPLAIN. */
+export function claimsStatements(filter: ClaimsFilter): LabelledStatement[] {
   return [
     { label: "names", sql: resolveNamesSql(filter) },
     { label: "count (API)", sql: claimsCountSql(filter) },
-    { label: "page", sql: claimsPageSql(filter) },
-    ...(pageIds.length > 0 ? [{ label: "rows", sql: claimRowsSql(filter, pageIds) }] : []),
+    { label: "rows", sql: claimRowsSql(filter) },
     ...facetStatements(filter),
   ];
 }

@@ -94,9 +94,9 @@ export function renderReport(result: BenchResult, command: string): string {
     "## Raw SQL of the claims queries",
     "",
     "The statements lib/queries/claims-sql.ts builds, run as lib/data/claims.ts runs them (single statements on a " +
-      "pool with the app's session settings), over node-postgres, without Next.js. List: the count beside the page of " +
-      "ids, then that page's rows, as the API runs it. Both: after resolving the query's names, the page of ids and " +
-      "its rows beside the facets (whose shared statement also gives the total), started at once as the page starts " +
+      "pool with the app's session settings), over node-postgres, without Next.js. List: the count beside the page's " +
+      "rows, as the API runs it. Both: after resolving the query's names, the page's rows beside the facets (whose " +
+      "shared statement also gives the total), started at once as the page starts " +
       'them, with the unfiltered total ("of 100,000") beside them when filters are set; facets = their time within that.',
     "",
     "| filter | n | list p50 | list p95 | facets p50 | facets p95 | both p95 |",

@@ -15,7 +15,6 @@ import {
   allClaimsCountSql,
   claimRowsSql,
   claimsCountSql,
-  claimsPageSql,
   COLUMN_FACETS,
   resolveNamesSql,
   toClaimsFilter,
@@ -108,7 +107,7 @@ interface RowRecord {
 }
 
 /**
- * The count and the page of ids run side by side as two statements rather than in one transaction: under concurrent
+ * The count and the page's rows run side by side as two statements rather than in one transaction: under concurrent
  * edits the total may be a moment older or newer than the rows, which the next page load corrects. `total`: the
  * count when the caller has it already (the page reads it with the facets, from the same pass over the claims).
  */
@@ -118,20 +117,15 @@ export async function getClaims(
   total: Promise<number> | null = null,
 ): Promise<ClaimsPage> {
   const filter = await resolveClaimsFilter(query, db);
-  const readPage = async () => {
-    const ids = (await queryRows<{ id: number }>(db, claimsPageSql(filter))).map((row) => row.id);
-    return { ids, records: ids.length ? await queryRows<RowRecord>(db, claimRowsSql(filter, ids)) : [] };
-  };
-  const [totalMatched, { ids, records }] = await Promise.all([
+  const [totalMatched, records] = await Promise.all([
     total ?? queryRows<{ total: number }>(db, claimsCountSql(filter)).then(([row]) => row!.total),
-    readPage(),
+    queryRows<RowRecord>(db, claimRowsSql(filter)),
   ]);
-  const byId = new Map(records.map((record) => [record.id, record]));
-  const rows = ids.flatMap((id): ClaimRow[] => {
-    const record = byId.get(id);
-    return record ? [toClaimRow(record)] : [];
-  });
-  return { rows, total: totalMatched, pageCount: Math.max(1, Math.ceil(totalMatched / query.size)) };
+  return {
+    rows: records.map(toClaimRow),
+    total: totalMatched,
+    pageCount: Math.max(1, Math.ceil(totalMatched / query.size)),
+  };
 }
 
 function toClaimRow(record: RowRecord): ClaimRow {
