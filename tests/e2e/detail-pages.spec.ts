@@ -106,21 +106,24 @@ test("a claim's figure, date and cited source read as people write them", async 
 });
 
 for (const path of ["/claims/abc", "/claims/-1", "/claims/99999999999999", "/claims/2147483647"]) {
-  test(`${path} shows the claim not-found page`, async ({ page }) => {
+  test(`${path} answers 404 with the claim not-found page`, async ({ page }) => {
     const response = await page.goto(path);
-    expect(response?.status()).toBeLessThan(500);
+    expect(response?.status()).toBe(404);
+    await expect(page).toHaveTitle("Claim not found · ClaimDesk");
     await expect(page.getByRole("heading", { level: 1, name: "Claim not found" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Browse all claims" })).toHaveAttribute("href", "/claims");
   });
 }
 
-test("other unknown records show their own not-found page", async ({ page }) => {
-  await page.goto("/entities/abc");
-  await expect(page.getByRole("heading", { level: 1, name: "Entity not found" })).toBeVisible();
-  await page.goto("/sources/0");
-  await expect(page.getByRole("heading", { level: 1, name: "Source not found" })).toBeVisible();
-  await page.goto("/documents/99999");
-  await expect(page.getByRole("heading", { level: 1, name: "Document not found" })).toBeVisible();
+test("other unknown records answer 404 with their own not-found page", async ({ page }) => {
+  for (const [path, heading] of [
+    ["/entities/abc", "Entity not found"],
+    ["/sources/0", "Source not found"],
+    ["/documents/99999", "Document not found"],
+  ]) {
+    expect((await page.goto(path!))?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  }
 });
 
 test("entity search finds Huawei by its Chinese name and by a typo", async ({ page }) => {

@@ -154,7 +154,7 @@ test("a sector's page charts its claims, and the claim page links to it", async 
     page.getByRole("figure", { name: "Entities in this sector" }).locator("a").first(),
   ).toBeVisible();
 
-  await page.goto("/sectors/no-such-sector");
+  expect((await page.goto("/sectors/no-such-sector"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Sector not found" })).toBeVisible();
 });
 

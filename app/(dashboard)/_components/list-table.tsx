@@ -103,27 +103,3 @@ export function ListTableSkeleton({
     </div>
   );
 }
-
-/** The list page while it loads: its header, the search form, then the table's own skeleton. */
-export function ListPageSkeleton({
-  titleClassName,
-  children,
-}: {
-  titleClassName: string;
-  children: ReactNode;
-}) {
-  return (
-    <div>
-      <div className="mb-8 flex flex-col gap-3">
-        <Skeleton className={clsx("h-8", titleClassName)} />
-        <Skeleton className="h-4 w-full max-w-2xl" />
-      </div>
-      <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end">
-        <Skeleton className="h-16 flex-1" />
-        <Skeleton className="h-16 sm:w-52" />
-        <Skeleton className="h-10 w-20" />
-      </div>
-      {children}
-    </div>
-  );
-}

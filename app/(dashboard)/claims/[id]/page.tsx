@@ -1,24 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache, Suspense } from "react";
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
 import { ClaimEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
-import { getClaim, getRelatedClaims } from "@/lib/data/claim";
-import { parseRecordId } from "@/lib/data/record-id";
+import { getRelatedClaims } from "@/lib/data/claim";
 import { claimTitle } from "./_components/claim-format";
+import { loadClaim } from "@/app/(dashboard)/_components/records";
 import { ClaimContext, ClaimDetails, ClaimEntities, ClaimSources } from "./_components/claim-panels";
 import { ClaimQuote } from "./_components/claim-quote";
 import { RelatedClaims, RelatedClaimsSkeleton } from "./_components/related-claims";
 import { ReviewRegion, ReviewRegionSkeleton } from "./_components/review-region";
 
 type ClaimPageProps = { params: Promise<{ id: string }> };
-
-// Metadata and page both need the claim; one read per request serves both.
-const loadClaim = cache(async (segment: string) => {
-  const id = parseRecordId(segment);
-  return id === null ? null : getClaim(id);
-});
 
 export async function generateMetadata({ params }: ClaimPageProps): Promise<Metadata> {
   const claim = await loadClaim((await params).id);

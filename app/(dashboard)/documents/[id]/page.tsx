@@ -1,22 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { loadDocument } from "@/app/(dashboard)/_components/records";
 import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
 import { Card } from "@/components/ui/card";
-import { getDocumentForReader } from "@/lib/data/documents";
-import { parseRecordId } from "@/lib/data/record-id";
 import { formatDate } from "@/lib/format";
 import { ReaderContents, ReaderSummary } from "./_components/reader-summary";
 import { ReaderText } from "./_components/reader-text";
 import { ScrollToTarget } from "./_components/scroll-to-target";
 
 type DocumentPageProps = { params: Promise<{ id: string }> };
-
-const loadDocument = cache(async (segment: string) => {
-  const id = parseRecordId(segment);
-  return id === null ? null : getDocumentForReader(id);
-});
 
 export async function generateMetadata({ params }: DocumentPageProps): Promise<Metadata> {
   const document = await loadDocument((await params).id);

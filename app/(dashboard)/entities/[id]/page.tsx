@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache, Suspense } from "react";
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { loadEntity } from "@/app/(dashboard)/_components/records";
 import { EntityEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { SectionChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
-import { getEntity, getEntityClaims } from "@/lib/data/entities";
+import { getEntityClaims } from "@/lib/data/entities";
 import { getSectionCoverage, getVerdictCounts } from "@/lib/data/overview";
 import { firstParam, parsePage, type SearchParams } from "@/lib/data/list-params";
-import { parseRecordId } from "@/lib/data/record-id";
 import { DEFAULT_CLAIMS_QUERY } from "@/lib/validations/claims";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { countryName } from "../_components/entity-format";
@@ -17,11 +17,6 @@ import { EntityClaims, EntityClaimsSkeleton } from "./_components/entity-claims"
 import { EntityCoMentions, EntityFamily, EntityNames } from "./_components/entity-facts";
 
 type EntityPageProps = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
-
-const loadEntity = cache(async (segment: string) => {
-  const id = parseRecordId(segment);
-  return id === null ? null : getEntity(id);
-});
 
 export async function generateMetadata({ params }: EntityPageProps): Promise<Metadata> {
   const entity = await loadEntity((await params).id);

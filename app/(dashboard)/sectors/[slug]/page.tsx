@@ -1,22 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache, Suspense } from "react";
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { loadSector } from "@/app/(dashboard)/_components/records";
 import { SectionChart, TopEntitiesChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { getSectionCoverage, getTopEntities, getVerdictCounts } from "@/lib/data/overview";
-import { getSectorBySlug } from "@/lib/data/sectors";
 import { formatCount } from "@/lib/format";
 import { claimsHref } from "@/lib/queries/drill-down";
 import { DEFAULT_CLAIMS_QUERY } from "@/lib/validations/claims";
 
 type SectorPageProps = { params: Promise<{ slug: string }> };
-
-// A slug in a URL is anything typed; only the shape a sector slug can have reaches the database.
-const loadSector = cache(async (slug: string) =>
-  /^[a-z0-9-]{1,80}$/.test(slug) ? getSectorBySlug(slug) : null,
-);
 
 export async function generateMetadata({ params }: SectorPageProps): Promise<Metadata> {
   const sector = await loadSector((await params).slug);

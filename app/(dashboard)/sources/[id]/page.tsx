@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
+import { loadSource } from "@/app/(dashboard)/_components/records";
 import { SourceEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ClaimList } from "@/app/(dashboard)/_components/claim-list";
 import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { parseRecordId } from "@/lib/data/record-id";
-import { getSource } from "@/lib/data/sources";
 import {
   SOURCE_KIND_OPTIONS,
   SOURCE_RELATION_OPTIONS,
@@ -18,11 +17,6 @@ import {
 import { formatCount, formatDate } from "@/lib/format";
 
 type SourcePageProps = { params: Promise<{ id: string }> };
-
-const loadSource = cache(async (segment: string) => {
-  const id = parseRecordId(segment);
-  return id === null ? null : getSource(id);
-});
 
 export async function generateMetadata({ params }: SourcePageProps): Promise<Metadata> {
   const source = await loadSource((await params).id);

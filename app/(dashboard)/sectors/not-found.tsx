@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { RecordNotFound } from "@/app/(dashboard)/_components/record-not-found";
+
+export const metadata: Metadata = { title: "Sector not found" };
 
 export default function SectorNotFound() {
   return (

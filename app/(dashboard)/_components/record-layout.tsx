@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+
+/**
+ * The layout of a record's page: a 404 when the URL names no record. Checked here, above the page's loading
+ * boundary, the answer is decided before anything streams; from inside the page the not-found page came with
+ * status 200, the response having started with the skeleton.
+ */
+export function recordLayout<Key extends string>(key: Key, load: (segment: string) => Promise<unknown>) {
+  return async function RecordLayout({
+    children,
+    params,
+  }: {
+    children: ReactNode;
+    params: Promise<Record<Key, string>>;
+  }) {
+    if (!(await load((await params)[key]))) notFound();
+    return children;
+  };
+}
