@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
  * boundary, the answer is decided before anything streams; from inside the page the not-found page came with
  * status 200, the response having started with the skeleton.
  */
-export function recordLayout<Key extends string>(key: Key, load: (segment: string) => Promise<unknown>) {
+export function recordLayout<Key extends string>(key: Key, exists: (segment: string) => Promise<boolean>) {
   return async function RecordLayout({
     children,
     params,
@@ -14,7 +14,7 @@ export function recordLayout<Key extends string>(key: Key, load: (segment: strin
     children: ReactNode;
     params: Promise<Record<Key, string>>;
   }) {
-    if (!(await load((await params)[key]))) notFound();
+    if (!(await exists((await params)[key]))) notFound();
     return children;
   };
 }

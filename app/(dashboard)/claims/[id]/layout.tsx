@@ -1,4 +1,4 @@
 import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { loadClaim } from "@/app/(dashboard)/_components/records";
+import { hasRecord } from "@/app/(dashboard)/_components/records";
 
-export default recordLayout("id", loadClaim);
+export default recordLayout("id", hasRecord("claim"));

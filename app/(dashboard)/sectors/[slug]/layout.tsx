@@ -1,4 +1,4 @@
 import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { loadSector } from "@/app/(dashboard)/_components/records";
+import { hasSector } from "@/app/(dashboard)/_components/records";
 
-export default recordLayout("slug", loadSector);
+export default recordLayout("slug", hasSector);

@@ -1,4 +1,4 @@
 import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { loadSource } from "@/app/(dashboard)/_components/records";
+import { hasRecord } from "@/app/(dashboard)/_components/records";
 
-export default recordLayout("id", loadSource);
+export default recordLayout("id", hasRecord("source"));
