@@ -6,7 +6,11 @@ import type { ReactNode } from "react";
  * boundary, the answer is decided before anything streams; from inside the page the not-found page came with
  * status 200, the response having started with the skeleton.
  */
-export function recordLayout<Key extends string>(key: Key, exists: (segment: string) => Promise<boolean>) {
+/** `titleOf`: the title of the record a URL segment names, null when it names none. */
+export function recordLayout<Key extends string>(
+  key: Key,
+  titleOf: (segment: string) => Promise<string | null>,
+) {
   return async function RecordLayout({
     children,
     params,
@@ -14,7 +18,7 @@ export function recordLayout<Key extends string>(key: Key, exists: (segment: str
     children: ReactNode;
     params: Promise<Record<Key, string>>;
   }) {
-    if (!(await exists((await params)[key]))) notFound();
+    if ((await titleOf((await params)[key])) === null) notFound();
     return children;
   };
 }

@@ -1,12 +1,12 @@
-// The record a detail page's URL names. Its layout checks that there is one (record-layout.tsx), with a probe that
-// link prefetches can afford; its metadata and the page read it, once per request through cache().
+// The record a detail page's URL names. Its layout (record-layout.tsx) and metadata read only its title, which link
+// prefetches can afford; the page reads the whole record. cache() makes each read once per request.
 import "server-only";
 import { cache } from "react";
 import { getClaim } from "@/lib/data/claim";
 import { getDocumentForReader } from "@/lib/data/documents";
 import { getEntity } from "@/lib/data/entities";
-import { recordExists, sectorExists, type RecordKind } from "@/lib/data/record-exists";
 import { parseRecordId } from "@/lib/data/record-id";
+import { recordTitle, sectorTitle, type RecordKind } from "@/lib/data/record-titles";
 import { getSectorBySlug } from "@/lib/data/sectors";
 import { getSource } from "@/lib/data/sources";
 
@@ -17,20 +17,19 @@ function byId<T>(read: (id: number) => Promise<T | null>) {
   });
 }
 
-export const loadClaim = byId((id) => getClaim(id));
-export const loadDocument = byId((id) => getDocumentForReader(id));
-export const loadEntity = byId((id) => getEntity(id));
-export const loadSource = byId((id) => getSource(id));
+const titleOf = (kind: RecordKind) => byId((id) => recordTitle(kind, id));
 
-export function hasRecord(kind: RecordKind) {
-  return async (segment: string) => {
-    const id = parseRecordId(segment);
-    return id !== null && recordExists(kind, id);
-  };
-}
+export const loadClaim = byId((id) => getClaim(id));
+export const claimTextOf = titleOf("claim");
+export const loadDocument = byId((id) => getDocumentForReader(id));
+export const documentTitleOf = titleOf("document");
+export const loadEntity = byId((id) => getEntity(id));
+export const entityNameOf = titleOf("entity");
+export const loadSource = byId((id) => getSource(id));
+export const sourceTitleOf = titleOf("source");
 
 // A slug in a URL is anything typed; only the shape a sector slug can have reaches the database.
 const isSectorSlug = (slug: string) => /^[a-z0-9-]{1,80}$/.test(slug);
 
 export const loadSector = cache(async (slug: string) => (isSectorSlug(slug) ? getSectorBySlug(slug) : null));
-export const hasSector = async (slug: string) => isSectorSlug(slug) && sectorExists(slug);
+export const sectorNameOf = cache(async (slug: string) => (isSectorSlug(slug) ? sectorTitle(slug) : null));

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
 import { ClaimEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
+import { claimTextOf, loadClaim } from "@/app/(dashboard)/_components/records";
 import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { getRelatedClaims } from "@/lib/data/claim";
 import { claimTitle } from "./_components/claim-format";
-import { loadClaim } from "@/app/(dashboard)/_components/records";
 import { ClaimContext, ClaimDetails, ClaimEntities, ClaimSources } from "./_components/claim-panels";
 import { ClaimQuote } from "./_components/claim-quote";
 import { RelatedClaims, RelatedClaimsSkeleton } from "./_components/related-claims";
@@ -15,8 +15,8 @@ import { ReviewRegion, ReviewRegionSkeleton } from "./_components/review-region"
 type ClaimPageProps = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: ClaimPageProps): Promise<Metadata> {
-  const claim = await loadClaim((await params).id);
-  return { title: claim ? claimTitle(claim.text) : "Claim not found" };
+  const text = await claimTextOf((await params).id);
+  return { title: text === null ? "Claim not found" : claimTitle(text) };
 }
 
 export default async function ClaimPage({ params }: ClaimPageProps) {

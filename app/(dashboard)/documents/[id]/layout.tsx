@@ -1,4 +1,4 @@
 import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { hasRecord } from "@/app/(dashboard)/_components/records";
+import { documentTitleOf } from "@/app/(dashboard)/_components/records";
 
-export default recordLayout("id", hasRecord("document"));
+export default recordLayout("id", documentTitleOf);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { loadDocument } from "@/app/(dashboard)/_components/records";
+import { documentTitleOf, loadDocument } from "@/app/(dashboard)/_components/records";
 import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
@@ -12,8 +12,7 @@ import { ScrollToTarget } from "./_components/scroll-to-target";
 type DocumentPageProps = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: DocumentPageProps): Promise<Metadata> {
-  const document = await loadDocument((await params).id);
-  return { title: document?.title ?? "Document not found" };
+  return { title: (await documentTitleOf((await params).id)) ?? "Document not found" };
 }
 
 export default async function DocumentPage({ params }: DocumentPageProps) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { loadEntity } from "@/app/(dashboard)/_components/records";
+import { entityNameOf, loadEntity } from "@/app/(dashboard)/_components/records";
 import { EntityEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { SectionChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
@@ -19,8 +19,7 @@ import { EntityCoMentions, EntityFamily, EntityNames } from "./_components/entit
 type EntityPageProps = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export async function generateMetadata({ params }: EntityPageProps): Promise<Metadata> {
-  const entity = await loadEntity((await params).id);
-  return { title: entity?.name ?? "Entity not found" };
+  return { title: (await entityNameOf((await params).id)) ?? "Entity not found" };
 }
 
 export default async function EntityPage({ params, searchParams }: EntityPageProps) {

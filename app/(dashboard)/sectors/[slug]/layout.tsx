@@ -1,4 +1,4 @@
 import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { hasSector } from "@/app/(dashboard)/_components/records";
+import { sectorNameOf } from "@/app/(dashboard)/_components/records";
 
-export default recordLayout("slug", hasSector);
+export default recordLayout("slug", sectorNameOf);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { loadSector } from "@/app/(dashboard)/_components/records";
+import { sectorNameOf, loadSector } from "@/app/(dashboard)/_components/records";
 import { SectionChart, TopEntitiesChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { getSectionCoverage, getTopEntities, getVerdictCounts } from "@/lib/data/overview";
@@ -14,8 +14,7 @@ import { DEFAULT_CLAIMS_QUERY } from "@/lib/validations/claims";
 type SectorPageProps = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: SectorPageProps): Promise<Metadata> {
-  const sector = await loadSector((await params).slug);
-  return { title: sector?.name ?? "Sector not found" };
+  return { title: (await sectorNameOf((await params).slug)) ?? "Sector not found" };
 }
 
 export default async function SectorPage({ params }: SectorPageProps) {

@@ -1,4 +1,4 @@
 import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { hasRecord } from "@/app/(dashboard)/_components/records";
+import { sourceTitleOf } from "@/app/(dashboard)/_components/records";
 
-export default recordLayout("id", hasRecord("source"));
+export default recordLayout("id", sourceTitleOf);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { loadSource } from "@/app/(dashboard)/_components/records";
+import { sourceTitleOf, loadSource } from "@/app/(dashboard)/_components/records";
 import { SourceEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { ClaimList } from "@/app/(dashboard)/_components/claim-list";
 import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
@@ -19,8 +19,7 @@ import { formatCount, formatDate } from "@/lib/format";
 type SourcePageProps = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: SourcePageProps): Promise<Metadata> {
-  const source = await loadSource((await params).id);
-  return { title: source?.title ?? "Source not found" };
+  return { title: (await sourceTitleOf((await params).id)) ?? "Source not found" };
 }
 
 export default async function SourcePage({ params }: SourcePageProps) {
