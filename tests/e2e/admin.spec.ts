@@ -217,6 +217,7 @@ test("an admin's stale source edit is refused with the typed text kept, then sav
     await form.getByRole("button", { name: "Save changes" }).click();
     await expect(form.getByRole("status")).toContainText("Saved.");
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle(`${title} · ClaimDesk`);
   } finally {
     await prisma.$disconnect();
   }

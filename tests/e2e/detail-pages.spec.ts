@@ -25,6 +25,7 @@ test("the reader marks every claim in place, and a claim opens its own page", as
   await page.getByRole("link", { name: /How China’s AI ecosystem is accelerating/ }).click();
   await expect(page).toHaveURL(/\/documents\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("How China’s AI ecosystem");
+  await expect(page).toHaveTitle(/^How China’s AI ecosystem.* · ClaimDesk$/);
   await expect(
     page.getByRole("heading", { level: 2, name: "1. Introduction: A New Era of Chinese AI" }),
   ).toBeVisible();
@@ -150,6 +151,7 @@ test("an entity profile lists the claims that name it and the entities named wit
   await page.goto("/entities?q=deepseek");
   await page.getByRole("rowheader").getByRole("link", { name: "DeepSeek", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "DeepSeek" })).toBeVisible();
+  await expect(page).toHaveTitle("DeepSeek · ClaimDesk");
 
   const list = page.getByRole("list", { name: "Claims naming DeepSeek" });
   await expect(list.getByRole("listitem")).toHaveCount(claims);

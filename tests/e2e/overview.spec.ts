@@ -141,6 +141,7 @@ test("a sector's page charts its claims, and the claim page links to it", async 
   const chips = await inSector("hardware-chips");
   await page.goto("/sectors/hardware-chips");
   await expect(page.getByRole("heading", { level: 1, name: "Hardware & chips" })).toBeVisible();
+  await expect(page).toHaveTitle("Hardware & chips · ClaimDesk");
   await expect(page.getByRole("link", { name: `${chips} claims in this sector` })).toHaveAttribute(
     "href",
     "/claims?sector=hardware-chips",
