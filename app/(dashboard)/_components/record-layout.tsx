@@ -4,9 +4,9 @@ import type { ReactNode } from "react";
 /**
  * The layout of a record's page: a 404 when the URL names no record. Checked here, above the page's loading
  * boundary, the answer is decided before anything streams; from inside the page the not-found page came with
- * status 200, the response having started with the skeleton.
+ * status 200, the response having started with the skeleton. `titleOf`: the title of the record a URL segment
+ * names, null when it names none.
  */
-/** `titleOf`: the title of the record a URL segment names, null when it names none. */
 export function recordLayout<Key extends string>(
   key: Key,
   titleOf: (segment: string) => Promise<string | null>,
