@@ -43,7 +43,16 @@ import {
   type SyntheticCorpus,
   type SyntheticCorpusOptions,
 } from "./synthetic-corpus";
-import { fetchBody, summarise, timeLoop, type LoopOptions, type Timing } from "./timing";
+import {
+  fetchBody,
+  fetchWire,
+  readBody,
+  summarise,
+  timeLoop,
+  type LoopOptions,
+  type Timing,
+  type WireResponse,
+} from "./timing";
 
 export interface BenchOptions {
   claims: number;
@@ -394,7 +403,8 @@ async function measurePage(
   try {
     page.timing = await timeLoop(
       async (requestSignal) => {
-        await fetchBody(`${server.origin}${path}`, requestSignal);
+        const response = await fetchWire(`${server.origin}${path}`, requestSignal);
+        return () => readBody(response);
       },
       loopOptions(options, REQUEST_TIMEOUT_MS, signal),
     );
@@ -487,14 +497,15 @@ async function measureExport(
     for (let run = 0; run < options.exportRuns; run++) {
       const stopWatching = watchPeakMemory(server.pid);
       const started = performance.now();
-      let body: Buffer;
+      let response: WireResponse;
       try {
-        ({ body } = await fetchBody(url, requestSignal(), signedIn));
+        response = await fetchWire(url, requestSignal(), signedIn);
       } finally {
         const peak = stopWatching();
         result.peakBytes = Math.max(result.peakBytes, peak.sampledPeakBytes, peak.highWaterBytes ?? 0);
       }
       result.seconds.push((performance.now() - started) / 1000);
+      const { body } = readBody(response);
       result.bytes = body.length;
       result.rows = csvRecords(body) - 1;
     }
