@@ -79,7 +79,7 @@ export function renderReport(result: BenchResult, command: string): string {
     "## Pages and API",
     "",
     `${warmupSentence(result)}${options.requests} sequential requests per scenario after ${options.warmup} warm-ups, time to the last byte (streamed ` +
-      `pages included); a scenario still running after ${LOOP_BUDGET_MS / 1000} s stops early, with n below the count. ` +
+      `pages included) of the response as sent, compressed as for Chromium, decoded and checked once the clock has stopped; a scenario still running after ${LOOP_BUDGET_MS / 1000} s stops early, with n below the count. ` +
       "SQL p95: the builder's statements for the same filter timed raw over node-postgres (below); " +
       "ratio = page p95 / SQL p95; app p50 = page p50 − SQL p50, what the app adds to a typical request " +
       "(rendering, streaming, compression), which does not shrink with the SQL.",
