@@ -145,6 +145,36 @@ test("a malformed link shows the default table, not an error", async ({ page }) 
   await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("Page 2 of 2");
 });
 
+test("the Columns menu hides a column's header and cells, shows Updated on request, and remembers both", async ({
+  page,
+}) => {
+  await page.goto("/claims?entity=huawei");
+  await expect(claimLinks(page).first()).toBeVisible();
+  const rows = await claimLinks(page).count();
+  const cells = (label: string) => page.getByRole("table").locator(`tbody td[data-label="${label}"]`);
+  await expect(cells("Sectors")).toHaveCount(rows);
+  await expect(cells("Updated")).toHaveCount(0);
+
+  await page.getByRole("button", { name: /^Columns/ }).click();
+  const menu = page.getByRole("menu", { name: "Columns to show" });
+  await menu.getByRole("menuitemcheckbox", { name: "Sectors" }).click();
+  await menu.getByRole("menuitemcheckbox", { name: "Updated" }).click();
+  await expect(menu.getByRole("menuitemcheckbox", { name: "Sectors" })).toHaveAttribute(
+    "aria-checked",
+    "false",
+  );
+  await expect(page.getByRole("columnheader", { name: /^Sectors/ })).toHaveCount(0);
+  await expect(cells("Sectors")).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: /^Updated/ })).toBeVisible();
+  await expect(cells("Updated")).toHaveCount(rows);
+
+  await page.reload();
+  await expect(claimLinks(page).first()).toBeVisible();
+  await expect(cells("Sectors")).toHaveCount(0);
+  await expect(cells("Updated")).toHaveCount(rows);
+  await expect(page.getByRole("button", { name: /^Columns.*1 hidden/ })).toBeVisible();
+});
+
 test("on a phone each claim is a card naming its fields, and nothing scrolls sideways", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/claims?entity=huawei");
