@@ -505,7 +505,7 @@ async function measureExport(
         result.peakBytes = Math.max(result.peakBytes, peak.sampledPeakBytes, peak.highWaterBytes ?? 0);
       }
       result.seconds.push((performance.now() - started) / 1000);
-      const { body } = readBody(response);
+      const body = readBody(response);
       result.bytes = body.length;
       result.rows = csvRecords(body) - 1;
     }

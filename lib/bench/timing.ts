@@ -69,14 +69,6 @@ export async function timeLoop(
   return summarise(samples, options.count);
 }
 
-export interface FetchedBody {
-  status: number;
-  /** Bytes on the wire: compressed when the server compressed. */
-  bytes: number;
-  /** Decoded. */
-  body: Buffer;
-}
-
 /** A response as it came off the wire, before decoding. */
 export interface WireResponse {
   url: string;
@@ -129,8 +121,8 @@ export function fetchWire(
   });
 }
 
-/** The response decoded, or a LoopFailure if it is not a page someone would want to read. */
-export function readBody({ url, status, headers, wire }: WireResponse): FetchedBody {
+/** The response's body decoded, or a LoopFailure if it is not a page someone would want to read. */
+export function readBody({ url, status, headers, wire }: WireResponse): Buffer {
   if (status !== 200) {
     const where = headers.location;
     throw new LoopFailure(`GET ${url} answered ${status}${where ? ` (to ${where})` : ""}`);
@@ -146,7 +138,7 @@ export function readBody({ url, status, headers, wire }: WireResponse): FetchedB
       `GET ${url} streamed a server error (digest ${streamedError[1]}) after answering 200`,
     );
   }
-  return { status, bytes: wire.length, body };
+  return body;
 }
 
 /** fetchWire then readBody, for requests that are not timed one by one. */
@@ -154,7 +146,7 @@ export async function fetchBody(
   url: string,
   signal: AbortSignal,
   headers?: Record<string, string>,
-): Promise<FetchedBody> {
+): Promise<Buffer> {
   return readBody(await fetchWire(url, signal, headers));
 }
 
