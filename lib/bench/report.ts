@@ -82,7 +82,8 @@ export function renderReport(result: BenchResult, command: string): string {
       `pages included) of the response as sent, compressed as for Chromium, decoded and checked once the clock has stopped; a scenario still running after ${LOOP_BUDGET_MS / 1000} s stops early, with n below the count. ` +
       "SQL p95: the builder's statements for the same filter timed raw over node-postgres (below); " +
       "ratio = page p95 / SQL p95; app p50 = page p50 − SQL p50, what the app adds to a typical request " +
-      "(rendering, streaming, compression), which does not shrink with the SQL.",
+      "(rendering, streaming, compression), which does not shrink with the SQL; /sign-in, which reads nothing from " +
+      "the database, shows that cost on its own.",
     "",
     "| scenario | path | n | p50 ms | p95 ms | max ms | SQL p95 ms | ratio | app p50 ms | target | result |",
     "|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|",
