@@ -23,7 +23,10 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace: DOM snapshots of every step, network and console. Not the screencast: encoding
+    // the frames of every animation (a loading skeleton's pulse) takes enough of our 2 cores that, with two workers,
+    // a click through to an entity's page took up to 12-17 s instead of 7 s, past the 10 s an expectation waits.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,
