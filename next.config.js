@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or wasm-heavy server packages are loaded by Node at run time instead of being bundled.
-  serverExternalPackages: ["pg", "@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["pg", "@node-rs/argon2"],
   typedRoutes: false,
 };
 

@@ -3,15 +3,10 @@ import "server-only";
 import { getServerEnv } from "@/lib/env";
 import { createPrismaClient, type Prisma } from "@/lib/prisma-client";
 
-// Dev hot reload re-evaluates this module; keeping the client on globalThis stops every edit from opening a new pool.
+// One client per process, on globalThis: Next loads this module once per bundle (pages, route handlers, and again
+// after each hot reload in dev), and a client per copy would open a pool per copy.
 const globalForDb = globalThis as typeof globalThis & { claimdeskDb?: Prisma };
 
-let client: Prisma | undefined = globalForDb.claimdeskDb;
-
 export function getDb(): Prisma {
-  if (!client) {
-    client = createPrismaClient(getServerEnv().DATABASE_URL);
-    if (process.env.NODE_ENV !== "production") globalForDb.claimdeskDb = client;
-  }
-  return client;
+  return (globalForDb.claimdeskDb ??= createPrismaClient(getServerEnv().DATABASE_URL));
 }

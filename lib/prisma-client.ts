@@ -37,16 +37,21 @@ const UTC_TYPES: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-/** Each client's pool, for queryRows. */
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * Each client's pool, for queryRows. On globalThis because Next's dev server loads this module once per bundle
+ * (pages, route handlers): a map per copy would not know the clients that another copy made.
+ */
+const poolsKey = Symbol.for("claimdesk.prismaPools");
+const pools = ((globalThis as typeof globalThis & { [poolsKey]?: WeakMap<object, pg.Pool> })[poolsKey] ??=
+  new WeakMap<object, pg.Pool>());
 
 export function createPrismaClient(connectionString: string) {
   // Prisma passes its own type parsers with each of its queries; UTC_TYPES serves queryRows.
   const pool = createPool({ connectionString, types: UTC_TYPES });
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
-    // The embedded database runs one transaction at a time, so a page that starts several (the claims table and
-    // its facets) queues them; Prisma's 2 s default wait to start one failed such pages under concurrent loads.
+    // Under a burst of writes (a team saving notes at once) a transaction waits for one of the pool's connections;
+    // Prisma's default wait for one (2 s) turned such bursts into errors instead of a short queue.
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
     // Password hashes never leave the data layer by accident: lib/auth/credentials.ts asks for the one it checks.
     omit: { user: { passwordHash: true } },

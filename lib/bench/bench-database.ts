@@ -1,67 +1,33 @@
 // The bench's own database, never the one you work in: a sibling "<name>_bench" on the local server named by
-// DATABASE_URL, or, without DATABASE_URL, an embedded PGlite server on a folder in the temp directory. It holds the
+// DATABASE_URL, or, without DATABASE_URL, an embedded PostgreSQL on a folder in the temp directory. It holds the
 // synthetic corpus, which is rebuilt only when the corpus or the migrations change.
 
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedServer } from "@/lib/embedded/server";
+import { siblingDatabase, type Database } from "@/lib/embedded/launcher";
+import { acquireEmbeddedServer } from "@/lib/embedded/postgres";
 import { readMigrations, repoMigrationsDir } from "@/lib/migrations/migration-files";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { corpusDigest, insertCorpus } from "./corpus-loader";
 import type { SyntheticCorpus, SyntheticCorpusOptions } from "./synthetic-corpus";
 
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** Stable, so that the corpus survives between runs and the cache below can work. */
-const EMBEDDED_DATA_DIR = path.join(os.tmpdir(), "claimdesk-bench-pglite");
+const EMBEDDED_DATA_DIR = path.join(os.tmpdir(), "claimdesk-bench-postgres");
 
-export interface BenchDatabase {
-  url: string;
-  /** For the report: "PostgreSQL database "x_bench" on 127.0.0.1:5432" or the embedded folder. */
-  description: string;
-  embedded: boolean;
-  stop(): Promise<void>;
-}
+export type BenchDatabase = Database;
 
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   const configured = process.env.DATABASE_URL;
-  if (configured) return siblingBenchDatabase(configured);
-  const server = await startEmbeddedServer({ dataDir: EMBEDDED_DATA_DIR, port: 0 });
+  if (configured) return siblingDatabase(configured, "_bench");
+  // Durable: the corpus takes minutes to build and is kept between runs.
+  const server = await acquireEmbeddedServer({ dataDir: EMBEDDED_DATA_DIR, database: "claimdesk_bench" });
   return {
     url: server.url,
-    description: `embedded PostgreSQL (PGlite) in ${EMBEDDED_DATA_DIR}`,
+    description: `embedded PostgreSQL in ${EMBEDDED_DATA_DIR}`,
     embedded: true,
-    stop: server.stop,
-  };
-}
-
-/** The bench wipes its database on a rebuild, so it must be local and must not be the configured one. */
-async function siblingBenchDatabase(configured: string): Promise<BenchDatabase> {
-  const url = new URL(configured);
-  if (!LOCAL_HOSTS.has(url.hostname)) {
-    throw new Error(
-      `Refusing to benchmark on ${url.hostname}: the bench rebuilds its database, so the server must be local.`,
-    );
-  }
-  const name = decodeURIComponent(url.pathname.slice(1)) || "claimdesk";
-  const benchName = name.endsWith("_bench") ? name : `${name}_bench`;
-  const adminUrl = new URL(url);
-  adminUrl.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [benchName]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${benchName.replaceAll('"', '""')}"`);
-  } finally {
-    await admin.end();
-  }
-  url.pathname = `/${encodeURIComponent(benchName)}`;
-  return {
-    url: url.toString(),
-    description: `PostgreSQL database "${benchName}" on ${url.host}`,
-    embedded: false,
-    stop: async () => {},
+    stop: server.release,
   };
 }
 

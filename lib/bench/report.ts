@@ -176,7 +176,7 @@ export function renderReport(result: BenchResult, command: string): string {
     "```",
     "",
     "With `DATABASE_URL` set, the bench uses a sibling database named `<name>_bench` on that (local) server; without it, " +
-      "an embedded PGlite server on a folder in the temp directory. The corpus is rebuilt only when it or the migrations " +
+      "an embedded PostgreSQL on a folder in the temp directory. The corpus is rebuilt only when it or the migrations " +
       "change (`--rebuild` forces it). `--no-build` serves the existing build; `--claims N` scales the corpus for a quick run. " +
       "The bench exits non-zero when a target is missed.",
     "",

@@ -596,7 +596,7 @@ async function readContext(client: pg.Client): Promise<BenchContext> {
 async function describeDatabase(client: pg.Client, database: BenchDatabase): Promise<string> {
   const { rows } = await client.query<{ version: string }>("SELECT version()");
   const version = /^PostgreSQL [\d.]+/.exec(rows[0]?.version ?? "")?.[0] ?? "PostgreSQL";
-  return database.embedded ? `embedded PGlite (${version})` : version;
+  return database.embedded ? `embedded (${version})` : version;
 }
 
 function gitState(): BenchResult["app"] {

@@ -4,8 +4,9 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { dataRoot } from "@/lib/embedded/launcher";
 
-const SECRET_FILE = path.resolve(process.env.CLAIMDESK_DATA_DIR ?? ".data", "auth-secret");
+const SECRET_FILE = path.join(dataRoot, "auth-secret");
 
 export function authEnv(nextArgs: string[]): Record<string, string> {
   return {

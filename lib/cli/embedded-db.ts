@@ -1,39 +1,20 @@
-// `tsx lib/cli/embedded-db.ts [--data-dir D] [--port P]`: serves the embedded database in the foreground, for psql
-// or any other PostgreSQL tool. Without --port it prefers the launcher's stable port.
-import path from "node:path";
-import { parseArgs } from "node:util";
-import { defaultDataDir, startEmbeddedOnPreferredPort } from "@/lib/embedded/launcher";
-import { startEmbeddedServer } from "@/lib/embedded/server";
+// `npm run db:url`: prints the connection URL of the embedded database (password included: it is this checkout's
+// own local server) and keeps the server up until Ctrl-C, for psql or any other PostgreSQL tool.
+import { startDatabase } from "@/lib/embedded/launcher";
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { "data-dir": { type: "string" }, port: { type: "string" } } });
-  const dataDir = path.resolve(values["data-dir"] ?? defaultDataDir());
-  const server =
-    values.port === undefined
-      ? await startEmbeddedOnPreferredPort(dataDir)
-      : await startEmbeddedServer({ dataDir, port: parsePort(values.port) });
-
-  console.log(`Embedded PostgreSQL (PGlite) serving ${dataDir}`);
-  console.log(server.url);
-  console.log("Press Ctrl-C to stop.");
-
+const database = await startDatabase().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
+console.log(database.url);
+if (database.embedded) {
+  console.error("Keeping the embedded database up; press Ctrl-C to let go of it.");
   const stop = async () => {
-    await server.stop();
+    await database.stop();
     process.exit(0);
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  // Nothing else keeps the event loop alive while we wait for the signal.
+  setInterval(() => {}, 1 << 30);
 }
-
-function parsePort(text: string): number {
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be 0-65535, got ${text}`);
-  }
-  return port;
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});

@@ -1,5 +1,6 @@
-// `npm run db:reset`: empties the public schema of DATABASE_URL, applies every migration and seeds. Refuses a
-// database on another host unless --force, because it destroys every row.
+// `npm run db:reset`: empties the public schema of DATABASE_URL, applies every migration and seeds. It destroys
+// every row, so it asks first (or takes --yes), and refuses a database on another host unless --force.
+import readline from "node:readline/promises";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { repoMigrationsDir } from "@/lib/migrations/migration-files";
@@ -18,9 +19,11 @@ function isLocal(connectionString: string): boolean {
 
 function readOptions() {
   try {
-    return parseArgs({ options: { force: { type: "boolean", default: false } } }).values;
+    return parseArgs({
+      options: { force: { type: "boolean", default: false }, yes: { type: "boolean", default: false } },
+    }).values;
   } catch (error) {
-    console.error(`${errorMessage(error)}\nusage: tsx lib/cli/reset.ts [--force]`);
+    console.error(`${errorMessage(error)}\nusage: npm run db:reset -- [--yes] [--force]`);
     process.exit(2);
   }
 }
@@ -33,6 +36,11 @@ try {
     throw new Error(
       `Refusing to reset ${new URL(connectionString).hostname}: it is not this machine. Pass --force if you mean it.`,
     );
+  }
+
+  if (!options.yes && !(await confirm(connectionString))) {
+    console.log("Nothing was changed.");
+    process.exit(1);
   }
 
   const client = new pg.Client({ connectionString });
@@ -58,4 +66,24 @@ try {
 } catch (error) {
   console.error(`Reset failed: ${errorMessage(error)}`);
   process.exitCode = 1;
+}
+
+async function confirm(connectionString: string): Promise<boolean> {
+  const url = new URL(connectionString);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!process.stdin.isTTY) {
+    console.error(
+      `Resetting deletes every row of "${name}" on ${url.host}: pass --yes to confirm without a terminal.`,
+    );
+    return false;
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(
+      `This deletes every row of "${name}" on ${url.host}. Type its name to go on: `,
+    );
+    return answer.trim() === name;
+  } finally {
+    rl.close();
+  }
 }

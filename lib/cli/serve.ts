@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startDatabase } from "@/lib/embedded/launcher";
+import { repoMigrationsDir } from "@/lib/migrations/migration-files";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seed } from "@/prisma/seed";
@@ -22,12 +23,15 @@ if (mode === "start" && !fs.existsSync(path.resolve(".next/BUILD_ID"))) {
   process.exit(1);
 }
 
-const database = await startDatabase();
+const database = await startDatabase().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
 let exitCode = 1;
 try {
   await applyMigrations({
     connectionString: database.url,
-    migrationsDir: path.resolve("prisma/migrations"),
+    migrationsDir: repoMigrationsDir,
     log: console.log,
   });
   const prisma = createPrismaClient(database.url);

@@ -1,12 +1,12 @@
 // `npm run user:create -- --email a@b.org --role admin [--name "Ada Lovelace"]`: creates an account, the first
 // admin included. The password comes from CLAIMDESK_PASSWORD or a prompt that does not echo it, never from an
 // argument (arguments end up in shell history and in `ps`).
-import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { startDatabase } from "@/lib/embedded/launcher";
+import { startDatabase, type Database } from "@/lib/embedded/launcher";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
+import { repoMigrationsDir } from "@/lib/migrations/migration-files";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { roleSchema } from "@/lib/validations/users";
@@ -45,10 +45,16 @@ function prompt(question: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
-    strict: true,
-  });
+  let values: { email?: string; role?: string; name?: string };
+  try {
+    ({ values } = parseArgs({
+      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+    return 2;
+  }
   const role = roleSchema.safeParse(values.role?.toUpperCase());
   if (!values.email || !role.success) {
     console.error(USAGE);
@@ -61,13 +67,16 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : error);
     return 1;
   }
-  const database = await startDatabase();
+  let database: Database;
+  try {
+    database = await startDatabase();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  }
   const prisma = createPrismaClient(database.url);
   try {
-    await applyMigrations({
-      connectionString: database.url,
-      migrationsDir: path.resolve("prisma/migrations"),
-    });
+    await applyMigrations({ connectionString: database.url, migrationsDir: repoMigrationsDir });
     const user = await createUser(prisma, COMMAND_LINE, {
       email: values.email,
       name: values.name ?? values.email.split("@")[0],

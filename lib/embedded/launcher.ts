@@ -1,39 +1,63 @@
-// Picks the database for scripts and the app: DATABASE_URL when set, else the embedded PGlite server in-process.
+// Picks the database for scripts and the app: DATABASE_URL when set, else the embedded PostgreSQL in .data/.
 import path from "node:path";
-import { startEmbeddedServer, type EmbeddedServer } from "./server";
+import pg from "pg";
+import { acquireEmbeddedServer } from "./postgres";
 
-/** Stable so that psql and saved tool settings keep working across runs; any free port when it is taken. */
-export const PREFERRED_EMBEDDED_PORT = 54329;
+export type Database = { url: string; description: string; embedded: boolean; stop(): Promise<void> };
 
-export type Database = { url: string; embedded: boolean; stop(): Promise<void> };
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
-export function defaultDataDir(): string {
-  return path.resolve(process.env.CLAIMDESK_DATA_DIR ?? path.join(import.meta.dirname, "../../.data/pglite"));
-}
+/** Where `npm run dev`, `npm start` and the CLI keep their data: the checkout's own .data folder. */
+export const dataRoot = path.resolve(import.meta.dirname, "../../.data");
 
 // Logs go to stderr so that a wrapped command's stdout stays clean for pipes.
-export async function startDatabase(opts: { dataDir?: string } = {}): Promise<Database> {
+export async function startDatabase(): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) {
     console.error(`[db] using DATABASE_URL ${redactPassword(external)}`);
-    return { url: external, embedded: false, stop: async () => {} };
+    return { url: external, description: redactPassword(external), embedded: false, stop: async () => {} };
   }
-  const dataDir = path.resolve(opts.dataDir ?? defaultDataDir());
-  const server = await startEmbeddedOnPreferredPort(dataDir);
-  console.error(`[db] using embedded PostgreSQL (PGlite) in ${dataDir} at ${server.url}`);
-  return { url: server.url, embedded: true, stop: server.stop };
+  const dataDir = path.join(dataRoot, "postgres");
+  const server = await acquireEmbeddedServer({ dataDir, database: "claimdesk" });
+  const description = `embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} on port ${server.port}`;
+  console.error(`[db] using ${description} (${redactPassword(server.url)})`);
+  return { url: server.url, description, embedded: true, stop: server.release };
 }
 
-export async function startEmbeddedOnPreferredPort(dataDir: string): Promise<EmbeddedServer> {
+/**
+ * A database beside the configured one, "<name><suffix>", created when missing: tests and the bench wipe theirs, so
+ * it is never the configured database itself and must be on this machine.
+ */
+export async function siblingDatabase(configured: string, suffix: string): Promise<Database> {
+  const url = new URL(configured);
+  if (!LOCAL_HOSTS.has(url.hostname)) {
+    throw new Error(
+      `Refusing to use ${url.hostname}: the database would be wiped, so it must be on this machine.`,
+    );
+  }
+  const name = decodeURIComponent(url.pathname.slice(1)) || "claimdesk";
+  const siblingName = name.endsWith(suffix) ? name : `${name}${suffix}`;
+  // The maintenance database always exists, so the configured one need not exist yet.
+  const adminUrl = new URL(url);
+  adminUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
   try {
-    return await startEmbeddedServer({ dataDir, port: PREFERRED_EMBEDDED_PORT });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-    return startEmbeddedServer({ dataDir, port: 0 });
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [siblingName]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(siblingName)}`);
+  } finally {
+    await admin.end();
   }
+  url.pathname = `/${encodeURIComponent(siblingName)}`;
+  return {
+    url: url.toString(),
+    description: `PostgreSQL database "${siblingName}" on ${url.host}`,
+    embedded: false,
+    stop: async () => {},
+  };
 }
 
-function redactPassword(url: string): string {
+export function redactPassword(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";
