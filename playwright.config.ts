@@ -43,7 +43,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${port}`,
-    url: baseURL,
+    // Playwright waits for this before global setup has migrated the database: a page that reads nothing from it.
+    url: `${baseURL}/sign-in`,
     // A server left over from an earlier run may serve a stale build or database: never reuse one.
     reuseExistingServer: false,
     timeout: 120_000,
