@@ -73,7 +73,10 @@ const STEPS: Step[] = [
   },
 ];
 
+const formatSeconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+
 async function main(): Promise<number> {
+  const started = performance.now();
   await fs.rm(RESULTS, { recursive: true, force: true });
   await fs.mkdir(RESULTS, { recursive: true });
   const database = await startTestDatabase();
@@ -89,7 +92,9 @@ async function main(): Promise<number> {
         E2E_JSON_REPORT: `${RESULTS}/e2e.json`,
       };
       const [command, ...args] = step.command;
+      const started = performance.now();
       const code = await runCommand(command!, args, env);
+      console.log(`=== ${step.name}: ${code === 0 ? "done" : `exit ${code}`} in ${formatSeconds(performance.now() - started)}`);
       if (step.report) {
         const tally = await readTally(step.report);
         total.passed += tally.passed;
@@ -106,6 +111,7 @@ async function main(): Promise<number> {
     await database.stop();
   }
   console.log(failedSteps.length ? `\nFailed: ${failedSteps.join(", ")}` : "\nEvery step passed.");
+  console.log(`The whole suite took ${formatSeconds(performance.now() - started)}.`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return failedSteps.length ? 1 : 0;
 }
