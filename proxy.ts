@@ -38,10 +38,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets need no nonce; prefetches would only waste one.
+  // Next's build output needs no nonce; prefetches would only waste one. The files of public/ (icons, manifest,
+  // robots.txt) pass through here for the same headers as the pages.
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
+      source: "/((?!_next/static|_next/image).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -9,6 +9,16 @@ export const metadata: Metadata = {
   title: { default: "ClaimDesk", template: "%s · ClaimDesk" },
   description:
     "Review factual claims about China's AI ecosystem: the sources they cite and the entities they name.",
+  // All in public/, drawn from icon.svg by `npm run icons`. The ICO is declared 32x32 (it holds 16 and 48 too) so
+  // that browsers which draw SVG icons pick the SVG rather than the bitmap.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

@@ -4,6 +4,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/claims", label: "Claims" },
   { href: "/entities", label: "Entities" },
+  { href: "/sectors", label: "Sectors" },
   { href: "/sources", label: "Sources" },
   { href: "/documents", label: "Documents" },
 ];

@@ -2,7 +2,14 @@
 // query the chart was drawn under. Each chart's statement in overview-sql.ts is written so that these hold.
 import type { ClaimKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
 import type { Sourcing } from "@/lib/data/overview";
-import { serializeClaimsQuery, type ClaimsQuery, type VerdictFilter } from "@/lib/validations/claims";
+import type { SectorFigure } from "@/lib/data/sectors";
+import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
+import {
+  DEFAULT_CLAIMS_QUERY,
+  serializeClaimsQuery,
+  type ClaimsQuery,
+  type VerdictFilter,
+} from "@/lib/validations/claims";
 
 /** A drill-down starts on page 1 of the table, whatever page the filters came from. */
 function drill(query: ClaimsQuery, patch: Partial<ClaimsQuery>): ClaimsQuery {
@@ -72,6 +79,25 @@ export function withReviewWeek(query: ClaimsQuery, week: string, status: ReviewS
 
 export function withFlag(query: ClaimsQuery, flag: "citationMissing" | "hasSources"): ClaimsQuery {
   return drill(query, { [flag]: "yes" });
+}
+
+/** A figure of the sector index (getSectors): the sector's claims, narrowed as the figure counts them. */
+export function sectorFigureQuery(slug: string, figure: SectorFigure): ClaimsQuery {
+  const sector = withSector(DEFAULT_CLAIMS_QUERY, slug);
+  switch (figure) {
+    case "claims":
+      return sector;
+    case "citationMissing":
+      return withFlag(sector, "citationMissing");
+    case "sourced":
+      return withFlag(sector, "hasSources");
+    case "supported":
+      return withVerdicts(sector, SUPPORTED_VERDICTS);
+    case "disputed":
+      return withVerdicts(sector, DISPUTED_VERDICTS);
+    case "unrated":
+      return withVerdict(sector, "none");
+  }
 }
 
 export function claimsHref(query: ClaimsQuery): string {

@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: "Sector not found" };
 
 export default function SectorNotFound() {
   return (
-    <RecordNotFound title="Sector not found" href="/" linkLabel="See every sector on the Overview">
+    <RecordNotFound title="Sector not found" href="/sectors" linkLabel="Browse all sectors">
       No sector has this name. The link may be mistyped, or the sector was renamed.
     </RecordNotFound>
   );

@@ -24,7 +24,7 @@ export default async function SectorPage({ params }: SectorPageProps) {
 
   return (
     <>
-      <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: sector.name }]} />
+      <Breadcrumbs items={[{ label: "Sectors", href: "/sectors" }, { label: sector.name }]} />
       <header className="mb-8 flex flex-col gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-balance sm:text-3xl">{sector.name}</h1>
         <p className="max-w-2xl text-muted-foreground text-pretty">{sector.description}</p>
