@@ -12,6 +12,7 @@ export default defineConfig([
   prettier,
   globalIgnores([
     ".next/**",
+    ".next-dev-test/**",
     "out/**",
     "build/**",
     "next-env.d.ts",
