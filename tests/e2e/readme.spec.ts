@@ -57,7 +57,7 @@ for (const { route, needsSession } of curlExamples) {
 }
 
 for (const { route, role } of pageRows) {
-  test(`README page ${route} opens${role ? ` for a ${role.toLowerCase()}` : ""}`, async ({
+  test(`README page ${route} opens${role ? ` for the ${role.toLowerCase()} role` : ""}`, async ({
     page,
     signInAs,
   }) => {

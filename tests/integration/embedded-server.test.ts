@@ -34,10 +34,14 @@ async function acquire(dataDir: string): Promise<EmbeddedServer> {
 /** Another process holding the server, as a running `npm run dev` would. */
 async function holdInChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   // Node itself with tsx loaded, not `npx tsx`, whose wrapper processes would outlive a kill.
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/hold-embedded-server.ts", dataDir], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/fixtures/hold-embedded-server.ts", dataDir],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   cleanups.push(() => {
     child.kill("SIGKILL");
   });
