@@ -18,10 +18,38 @@ import { PrismaClient, type Prisma as PrismaNamespace } from "@/lib/generated/pr
 export const SESSION_SETTINGS =
   "SET jit = off; SET max_parallel_workers_per_gather = 0; SET random_page_cost = 2; SET pg_trgm.similarity_threshold = 0.25";
 
-/** A pool whose connections all run SESSION_SETTINGS before the first statement they are handed out for. */
+/**
+ * A pool whose connections all run SESSION_SETTINGS before the first statement they are handed out for, and run
+ * the statements they are given one after another (SerialClient).
+ */
 export function createPool(config: pg.PoolConfig): pg.Pool {
   // pg-pool awaits this hook (typed as returning void); a failure discards the connection and fails the checkout.
-  return new pg.Pool({ ...config, onConnect: (client) => client.query(SESSION_SETTINGS) });
+  return new pg.Pool({
+    ...config,
+    // Typed by its one query implementation rather than pg's overloads, which it keeps (see below).
+    Client: SerialClient as unknown as typeof pg.Client,
+    onConnect: (client) => client.query(SESSION_SETTINGS),
+  });
+}
+
+/**
+ * Starts each promise query once the one before it has settled. Prisma's adapter sends a read's relation queries
+ * side by side, and inside a transaction they share one connection; pg still queues them, but warns that pg 9 will
+ * refuse (prisma/orm#29468, open). A download's cancel meets the same: its ROLLBACK arrives while a batch is being
+ * fetched. Callback and submittable queries (the pool's own, cursors) keep pg's handling.
+ */
+class SerialClient extends pg.Client {
+  #previous: Promise<unknown> = Promise.resolve();
+
+  // @ts-expect-error -- one implementation of pg's overloads, each forwarded unchanged to pg's own query.
+  override query(...args: unknown[]): unknown {
+    const send = () => (super.query as (...forwarded: unknown[]) => unknown).apply(this, args);
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === "function" || typeof first?.submit === "function") return send();
+    const result = this.#previous.then(send);
+    this.#previous = result.catch(() => undefined);
+    return result;
+  }
 }
 
 /**

@@ -334,14 +334,9 @@ export async function openClaimsExport(
   let nextBatch: Promise<CursorRow[]> | undefined;
   let catalog: Catalog;
 
-  // A cancel arrives while the batch fetched ahead is still running. pg would queue the ROLLBACK behind it, but warns
-  // that pg 9 will not; so each query starts only once the one before it has settled.
-  let previousQuery: Promise<unknown> = Promise.resolve();
-  const run = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
-    const result = previousQuery.then(() => client.query<R>(text, values));
-    previousQuery = result.catch(() => undefined);
-    return result;
-  };
+  // A cancel arrives while the batch fetched ahead is still running: the pool's clients run queries in turn
+  // (lib/prisma-client.ts), so the ROLLBACK waits for it.
+  const run = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => client.query<R>(text, values);
 
   const finish = async (outcome: "COMMIT" | "ROLLBACK") => {
     if (!open) return;

@@ -312,32 +312,34 @@ describe("claims export connection", () => {
   });
 
   it("waits for the running FETCH before rolling back when the reader cancels during a read", async () => {
-    // pg would queue the ROLLBACK behind the FETCH itself, but that is deprecated and goes away in pg 9.
+    // pg would queue the ROLLBACK behind the FETCH itself, but that is deprecated and goes away in pg 9: watch what
+    // reaches pg's own query.
     let running = 0;
     let overlapped = false;
-    pool.once("acquire", (client: pg.PoolClient) => {
-      const original = client.query;
-      const query = original.bind(client) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
-      const watched = (text: string, values?: unknown[]) => {
-        overlapped ||= running > 0;
-        running++;
-        return query(text, values).finally(() => running--);
-      };
-      client.query = watched as typeof client.query;
-      // The pool's own queries pass callbacks, which the watch does not forward.
-      pool.once("release", () => (client.query = original));
-    });
-    const stream = await openClaimsExport(parseClaimsQuery({}), {
-      actor: ANALYST,
-      format: "csv",
-      origin: ORIGIN,
-      pool,
-      batchSize: 5,
-    });
-    const reader = stream.getReader();
-    const read = reader.read();
-    await reader.cancel();
-    await read;
+    const pgQuery = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const result = (pgQuery as (...forwarded: unknown[]) => unknown).apply(this, args);
+      if (!(result instanceof Promise)) return result;
+      overlapped ||= running > 0;
+      running++;
+      return result.finally(() => running--);
+    } as typeof pgQuery;
+    try {
+      const stream = await openClaimsExport(parseClaimsQuery({}), {
+        actor: ANALYST,
+        format: "csv",
+        origin: ORIGIN,
+        pool,
+        batchSize: 5,
+      });
+      const reader = stream.getReader();
+      const read = reader.read();
+      await reader.cancel();
+      await read;
+    } finally {
+      pg.Client.prototype.query = pgQuery;
+    }
+    expect(running).toBe(0);
     expect(overlapped).toBe(false);
     await expectConnectionBack();
   });
