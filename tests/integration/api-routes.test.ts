@@ -355,6 +355,14 @@ describe("GET /api/claims/export", () => {
     expect((await call(exportRoute, "/api/claims/export?format=csv", "", forged)).status).toBe(401);
   });
 
+  it("says who may export before it says which formats there are", async () => {
+    for (const handler of [exportRoute, exportHeadRoute]) {
+      expect((await call(handler, "/api/claims/export?format=xlsx")).status).toBe(401);
+      expect((await call(handler, "/api/claims/export?format=xlsx", "", cookies.VIEWER)).status).toBe(403);
+      expect((await asAnalyst(handler, "/api/claims/export?format=xlsx")).status).toBe(400);
+    }
+  });
+
   it("streams a CSV attachment with the documented headers", async () => {
     const response = await asAnalyst(exportRoute, "/api/claims/export?format=csv&sector=hardware-chips");
     expect(response.status).toBe(200);

@@ -28,10 +28,12 @@ function exportHeaders(format: ExportFormat): HeadersInit {
 
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const format = parseExportFormat(url.searchParams.get("format"));
-  if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
+    // Who is asking before what they asked for: someone who may not export learns that, not which format is valid.
     const actor = await getRequestUser(request);
+    requirePermission(actor, "claims.export");
+    const format = parseExportFormat(url.searchParams.get("format"));
+    if (!format) return jsonError(400, FORMAT_ERROR);
     const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor?.id ?? null), {
       actor,
       format,
@@ -46,10 +48,10 @@ export async function GET(request: Request): Promise<Response> {
  * cursor and its connection until the stall timeout (checked with `curl -I` on next dev).
  */
 export async function HEAD(request: Request): Promise<Response> {
-  const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
-  if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
     requirePermission(await getRequestUser(request), "claims.export");
+    const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
+    if (!format) return jsonError(400, FORMAT_ERROR);
     return new Response(null, { headers: exportHeaders(format) });
   });
 }
