@@ -339,6 +339,32 @@ describe("GET /api/sources", () => {
   });
 });
 
+describe("GET /api/claims?assignee=", () => {
+  it("needs a session: signed out, every assignee filter answers no claims", async () => {
+    const analyst = await prisma.user.findUniqueOrThrow({ where: { email: "analyst@api.test" } });
+    const first = await prisma.claim.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await prisma.claim.update({ where: { id: first.id }, data: { assigneeId: analyst.id } });
+    try {
+      for (const assignee of [String(analyst.id), "none", "me"]) {
+        const signedOut = await list<ClaimItem>(listClaimsRoute, `/api/claims?assignee=${assignee}`);
+        expect({ assignee, total: signedOut.total, data: signedOut.data }).toEqual({
+          assignee,
+          total: 0,
+          data: [],
+        });
+      }
+      const signedIn = async (assignee: string) => {
+        const response = await call(listClaimsRoute, `/api/claims?assignee=${assignee}`, "", cookies.ANALYST);
+        return ((await response.json()) as Page<ClaimItem>).data.map((claim) => claim.id);
+      };
+      expect(await signedIn(String(analyst.id))).toEqual([first.id]);
+      expect(await signedIn("me")).toEqual([first.id]);
+    } finally {
+      await prisma.claim.update({ where: { id: first.id }, data: { assigneeId: null } });
+    }
+  });
+});
+
 describe("GET /api/claims/export", () => {
   const asAnalyst = (handler: typeof exportRoute, path: string) => call(handler, path, "", cookies.ANALYST);
 

@@ -34,7 +34,7 @@ export async function GET(request: Request): Promise<Response> {
     requirePermission(actor, "claims.export");
     const format = parseExportFormat(url.searchParams.get("format"));
     if (!format) return jsonError(400, FORMAT_ERROR);
-    const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor?.id ?? null), {
+    const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor.id), {
       actor,
       format,
       origin: url.origin,
