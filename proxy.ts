@@ -1,4 +1,4 @@
-// Security headers for every page and API response, with a Content-Security-Policy whose script-src allows
+// Security headers for every response, with a Content-Security-Policy whose script-src allows
 // only this response's nonce: Next.js puts it on its own scripts (it reads the policy from the request
 // headers) and the layout hands it to next-themes' inline script. Anything injected into a page cannot run.
 // It also keeps a client from choosing the address the sign-in limit counts it under (lib/auth/client-address.ts).
@@ -46,7 +46,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets need no nonce. Prefetches go through too: a header the client chooses must not be a way around
-  // the proxy (and the address it settles for the sign-in limit).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // Every path, static files and prefetches included: the headers are for every response, and no header a client
+  // chooses may be a way around the proxy (and the address it settles for the sign-in limit).
+  matcher: "/:path*",
 };
