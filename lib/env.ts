@@ -43,3 +43,17 @@ export function trustedProxyCount(): number {
   if (!parsed.success) throw new Error(`Invalid server environment:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
+
+const publicUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: "NEXTAUTH_URL must be the public URL people open ClaimDesk at, e.g. https://claims.example.org.",
+});
+
+/** The origin of NEXTAUTH_URL, where people reach ClaimDesk; null when unset. Read on each use, like the above. */
+export function configuredPublicOrigin(): string | null {
+  const value = process.env.NEXTAUTH_URL;
+  if (!value) return null;
+  const parsed = publicUrlSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`Invalid server environment:\n${z.prettifyError(parsed.error)}`);
+  return new URL(parsed.data).origin;
+}

@@ -423,3 +423,62 @@ describe("GET /api/claims/export", () => {
     expect(await refused.json()).toEqual({ error: "format must be csv or json" });
   });
 });
+
+describe("absolute links", () => {
+  const PUBLIC = "https://claims.example.org";
+  const LISTENING = "http://localhost:3000";
+
+  /** As Next.js hands a route handler its request: the URL of the port it listens on, not the public one. */
+  async function get(
+    handler: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>,
+    path: string,
+    id = "",
+    cookie?: string,
+  ) {
+    const request = new Request(LISTENING + path, { headers: cookie ? { cookie } : {} });
+    const response = await handler(request, { params: Promise.resolve({ id }) });
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+
+  it("name the public URL (NEXTAUTH_URL), never the address Next.js listens on", async () => {
+    const before = process.env.NEXTAUTH_URL;
+    process.env.NEXTAUTH_URL = `${PUBLIC}/`;
+    try {
+      const claims = (await get(listClaimsRoute, "/api/claims?size=10")) as Page<ClaimItem>;
+      const claimId = claims.data[0]!.id;
+      expect(claims.data.map((claim) => claim.url)).toEqual(
+        claims.data.map((claim) => `${PUBLIC}/claims/${claim.id}`),
+      );
+      expect((await get(getClaimRoute, `/api/claims/${claimId}`, String(claimId))).url).toBe(
+        `${PUBLIC}/claims/${claimId}`,
+      );
+
+      const huawei = await prisma.entity.findUniqueOrThrow({ where: { slug: "huawei" } });
+      expect((await get(getEntityRoute, `/api/entities/${huawei.id}`, String(huawei.id))).claimsUrl).toBe(
+        `${PUBLIC}/api/claims?entity=huawei`,
+      );
+
+      const source = await prisma.source.findFirstOrThrow({ where: { claims: { some: {} } } });
+      const { claims: linked } = (await get(
+        getSourceRoute,
+        `/api/sources/${source.id}`,
+        String(source.id),
+      )) as {
+        claims: { id: number; url: string }[];
+      };
+      expect(linked.map((claim) => claim.url)).toEqual(linked.map((claim) => `${PUBLIC}/claims/${claim.id}`));
+
+      // Over https, next-auth names its session cookie with the __Secure- prefix.
+      const secureCookie = `__Secure-${cookies.ANALYST}`;
+      const rows = (await get(exportRoute, "/api/claims/export?format=json&size=10", "", secureCookie)) as {
+        id: number;
+        url: string;
+      }[];
+      expect(rows.map((row) => row.url)).toEqual(rows.map((row) => `${PUBLIC}/claims/${row.id}`));
+    } finally {
+      if (before === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = before;
+    }
+  });
+});

@@ -1,4 +1,5 @@
 // GET /api/claims/export?format=csv|json&<the /claims table's filters>: every matching claim, in table order.
+import { publicOrigin } from "@/app/api/_lib/formats";
 import { NO_STORE, answer, jsonError } from "@/app/api/_lib/responses";
 import { getRequestUser } from "@/lib/auth";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -37,7 +38,7 @@ export async function GET(request: Request): Promise<Response> {
     const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor.id), {
       actor,
       format,
-      origin: url.origin,
+      origin: publicOrigin(request),
     });
     return new Response(stream, { headers: exportHeaders(format) });
   });
