@@ -1,7 +1,9 @@
-// Security headers for every page and API response, with a Content-Security-Policy whose script-src allows
+// Security headers for every response, with a Content-Security-Policy whose script-src allows
 // only this response's nonce: Next.js puts it on its own scripts (it reads the policy from the request
 // headers) and the layout hands it to next-themes' inline script. Anything injected into a page cannot run.
+// It also keeps a client from choosing the address the sign-in limit counts it under (lib/auth/client-address.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { RECEIVED_FORWARDED_FOR } from "@/lib/auth/client-address";
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
@@ -26,6 +28,12 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
+  // Next.js names the socket's peer in x-forwarded-for only when the request brings none: without it here, Next.js
+  // fills in the peer for the page or route, and what arrived is kept aside for lib/auth/client-address.ts to weigh.
+  const received = request.headers.get("x-forwarded-for");
+  requestHeaders.delete("x-forwarded-for");
+  if (received) requestHeaders.set(RECEIVED_FORWARDED_FOR, received);
+  else requestHeaders.delete(RECEIVED_FORWARDED_FOR);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
@@ -38,15 +46,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Next's build output needs no nonce; prefetches would only waste one. The files of public/ (icons, manifest,
-  // robots.txt) pass through here for the same headers as the pages.
-  matcher: [
-    {
-      source: "/((?!_next/static|_next/image).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Every path, static files and prefetches included: the headers are for every response, and no header a client
+  // chooses may be a way around the proxy (and the address it settles for the sign-in limit).
+  matcher: "/:path*",
 };

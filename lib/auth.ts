@@ -1,15 +1,17 @@
 // next-auth (v4) with email and password, JWT sessions. The token only names the user: role and "disabled"
 // are read from the database on every request (getCurrentUser), so an admin's change applies at once.
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { NextRequest } from "next/server";
 import { cache } from "react";
+import { clientAddress } from "@/lib/auth/client-address";
 import { authenticate } from "@/lib/auth/credentials";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { trustedProxyCount } from "@/lib/env";
 
 /** A working day; sessions end sooner when the account is disabled (checked per request). */
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -24,10 +26,7 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials, request) {
-        const actor = await authenticate(getDb(), credentials, clientAddress(request.headers ?? {}));
-        return actor ? { id: String(actor.id), email: actor.email, name: actor.name } : null;
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {
@@ -38,14 +37,14 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-/**
- * The address the rate limit counts per. Behind a reverse proxy this is the proxy's x-forwarded-for, which a
- * client can forge when there is none; the per-account limit holds either way.
- */
-function clientAddress(headers: Record<string, string | string[] | undefined>): string {
-  const forwarded = headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
+/** The password check behind the sign-in form, with its limits counted per account and per client address. */
+export async function authorizeCredentials(
+  credentials: unknown,
+  request: { headers?: Record<string, string | string[] | undefined> },
+): Promise<User | null> {
+  const address = clientAddress(request.headers ?? {}, trustedProxyCount());
+  const actor = await authenticate(getDb(), credentials, address);
+  return actor ? { id: String(actor.id), email: actor.email, name: actor.name } : null;
 }
 
 /** The signed-in user, or null when signed out, when the account is disabled or no longer exists. */

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
+import { getCurrentUser } from "@/lib/auth";
 import {
   getCoMentions,
   getOverviewFacets,
@@ -12,7 +13,7 @@ import {
   sectionCoverageOf,
   topEntitiesOfFacets,
 } from "@/lib/data/overview";
-import { parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
+import { forViewer, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
 import { ClaimsQueryProvider } from "./claims/_components/claims-query-context";
 import { ClaimsTableToolbar } from "./claims/_components/claims-table-toolbar";
 import { HeadlineFigures, HeadlineFiguresSkeleton } from "./_components/headline-figures";
@@ -36,10 +37,11 @@ export default async function OverviewPage({
 }) {
   // The claims table's parameters and parser: the Overview charts exactly the claims the table would list.
   const query = parseClaimsQuery(await searchParams);
+  const dataQuery = forViewer(query, query.assignees.length ? ((await getCurrentUser())?.id ?? null) : null);
   // One pass over the matching claims counts the filter bar's facets, the headline figures and two of the charts.
-  const facets = getOverviewFacets(query);
+  const facets = getOverviewFacets(dataQuery);
   const topEntities = facets.then((f) => topEntitiesOfFacets(f, query));
-  const matrix = topEntities.then((entities) => getCoMentions(query, entities));
+  const matrix = topEntities.then((entities) => getCoMentions(dataQuery, entities));
   // New filters show each chart's skeleton until its own numbers arrive, never the previous filters' chart.
   const key = serializeClaimsQuery({ ...query, page: 1 }).toString();
 
@@ -55,7 +57,7 @@ export default async function OverviewPage({
             <ClaimsTableToolbar facets={facets} />
           </Suspense>
           <Suspense key={`figures:${key}`} fallback={<HeadlineFiguresSkeleton />}>
-            <HeadlineFigures query={query} figures={getOverviewFigures(query, facets)} />
+            <HeadlineFigures query={query} figures={getOverviewFigures(dataQuery, facets)} />
           </Suspense>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <div className="lg:col-span-2">
@@ -63,7 +65,7 @@ export default async function OverviewPage({
                 key={`sectors:${key}`}
                 fallback={<ChartCardSkeleton title="Claims by sector" shape="rows" count={12} />}
               >
-                <SectorChart query={query} sectors={getSectorBreakdown(query)} />
+                <SectorChart query={query} sectors={getSectorBreakdown(dataQuery)} />
               </Suspense>
             </div>
             <Suspense

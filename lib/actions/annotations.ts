@@ -1,16 +1,12 @@
 "use server";
-// The review thread's mutations: authenticate, validate, then let the data layer authorise, write and audit in
-// one transaction; the claim's page (and the queue, whose disagreement flags follow verdicts) re-render after.
+// The review thread's mutations: find out who is asking, then let the data layer authorise, validate, write and
+// audit in one transaction; the claim's page (and the queue, whose disagreement flags follow verdicts) re-render after.
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth";
 import { toActionResult, type ActionResult } from "@/lib/actions/result";
 import * as annotations from "@/lib/data/annotations";
 import { getDb } from "@/lib/db";
 import {
-  annotationRefSchema,
-  createAnnotationSchema,
-  editAnnotationSchema,
-  replyToAnnotationSchema,
   type AnnotationRefInput,
   type CreateAnnotationInput,
   type EditAnnotationInput,
@@ -27,7 +23,7 @@ function revalidateClaim(claimId: number) {
 export async function createAnnotation(input: CreateAnnotationInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await annotations.createAnnotation(getDb(), actor, createAnnotationSchema.parse(input));
+    const saved = await annotations.createAnnotation(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return { id: saved.id, claimId: saved.claimId };
   });
@@ -36,7 +32,7 @@ export async function createAnnotation(input: CreateAnnotationInput): Promise<Ac
 export async function replyToAnnotation(input: ReplyToAnnotationInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await annotations.replyToAnnotation(getDb(), actor, replyToAnnotationSchema.parse(input));
+    const saved = await annotations.replyToAnnotation(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return { id: saved.id, claimId: saved.claimId };
   });
@@ -45,7 +41,7 @@ export async function replyToAnnotation(input: ReplyToAnnotationInput): Promise<
 export async function editAnnotation(input: EditAnnotationInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await annotations.editAnnotation(getDb(), actor, editAnnotationSchema.parse(input));
+    const saved = await annotations.editAnnotation(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return { id: saved.id, claimId: saved.claimId };
   });
@@ -54,7 +50,7 @@ export async function editAnnotation(input: EditAnnotationInput): Promise<Action
 export async function deleteAnnotation(input: AnnotationRefInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await annotations.deleteAnnotation(getDb(), actor, annotationRefSchema.parse(input));
+    const saved = await annotations.deleteAnnotation(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return saved;
   });
@@ -63,7 +59,7 @@ export async function deleteAnnotation(input: AnnotationRefInput): Promise<Actio
 export async function resolveAnnotation(input: AnnotationRefInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await annotations.resolveAnnotation(getDb(), actor, annotationRefSchema.parse(input));
+    const saved = await annotations.resolveAnnotation(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return saved;
   });
@@ -72,7 +68,7 @@ export async function resolveAnnotation(input: AnnotationRefInput): Promise<Acti
 export async function reopenAnnotation(input: AnnotationRefInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await annotations.reopenAnnotation(getDb(), actor, annotationRefSchema.parse(input));
+    const saved = await annotations.reopenAnnotation(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return saved;
   });

@@ -7,9 +7,6 @@ import { toActionResult, type ActionResult } from "@/lib/actions/result";
 import * as review from "@/lib/data/review";
 import { getDb } from "@/lib/db";
 import {
-  assignClaimSchema,
-  setClaimStatusSchema,
-  settleClaimVerdictSchema,
   type AssignClaimInput,
   type SetClaimStatusInput,
   type SettleClaimVerdictInput,
@@ -26,7 +23,7 @@ function revalidateClaim(claimId: number) {
 export async function setClaimStatus(input: SetClaimStatusInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await review.setClaimStatus(getDb(), actor, setClaimStatusSchema.parse(input));
+    const saved = await review.setClaimStatus(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return saved;
   });
@@ -35,7 +32,7 @@ export async function setClaimStatus(input: SetClaimStatusInput): Promise<Action
 export async function settleClaimVerdict(input: SettleClaimVerdictInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await review.settleClaimVerdict(getDb(), actor, settleClaimVerdictSchema.parse(input));
+    const saved = await review.settleClaimVerdict(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return saved;
   });
@@ -44,7 +41,7 @@ export async function settleClaimVerdict(input: SettleClaimVerdictInput): Promis
 export async function assignClaim(input: AssignClaimInput): Promise<ActionResult<Saved>> {
   const actor = await getCurrentUser();
   return toActionResult(async () => {
-    const saved = await review.assignClaim(getDb(), actor, assignClaimSchema.parse(input));
+    const saved = await review.assignClaim(getDb(), actor, input);
     revalidateClaim(saved.claimId);
     return saved;
   });

@@ -11,6 +11,13 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Higher, because an office or a NAT shares one address among many honest people. */
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
+/**
+ * First keys of the advisory locks (PostgreSQL's two-key form) that queue the attempts on one account, and on one
+ * address. Separate spaces, so that an account's lock can never be an address's and two attempts cannot deadlock.
+ */
+const ACCOUNT_LOCK = 4_012_101;
+const ADDRESS_LOCK = 4_012_102;
+
 export async function authenticate(
   db: Prisma,
   credentials: unknown,
@@ -20,20 +27,49 @@ export async function authenticate(
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const [accountFailures, addressFailures] = await Promise.all([
-    db.signInAttempt.count({ where: { email, succeeded: false, at: { gte: since } } }),
-    db.signInAttempt.count({ where: { address, succeeded: false, at: { gte: since } } }),
-  ]);
-  const limited = accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS;
+  const attempt = await recordAttempt(db, email, address.slice(0, 100), now);
 
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  // The hash is always checked (against a dummy when there is nothing to check), so timing does not tell
+  // A hash is always checked (a dummy one when this attempt may not check the account's), so timing does not tell
   // whether the account exists, is disabled or is locked.
-  const verified = user
-    ? await verifyPassword(user.passwordHash, password)
-    : await verifyAgainstDummy(password);
-  const succeeded = verified && !limited && user !== null && user.disabledAt === null;
-  await db.signInAttempt.create({ data: { email, address: address.slice(0, 100), succeeded, at: now } });
-  return succeeded ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+  const verified =
+    attempt.allowed && user
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyAgainstDummy(password);
+  if (!verified || !user || user.disabledAt !== null) return null;
+  await db.signInAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/**
+ * Counts the recent failures and records this attempt as one more, in one transaction under the account's and the
+ * address's locks: attempts sent together queue there and each counts the ones before it, so no more passwords are
+ * checked than the limits allow. An attempt stops being a failure only once its password has been checked.
+ */
+async function recordAttempt(
+  db: Prisma,
+  email: string,
+  address: string,
+  now: Date,
+): Promise<{ id: number; allowed: boolean }> {
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  return db.$transaction(async (tx) => {
+    // Always the account first, then the address: every attempt takes them in the same order.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${address}))`;
+    const accountFailures = await tx.signInAttempt.count({
+      where: { email, succeeded: false, at: { gte: since } },
+    });
+    const addressFailures = await tx.signInAttempt.count({
+      where: { address, succeeded: false, at: { gte: since } },
+    });
+    const { id } = await tx.signInAttempt.create({
+      data: { email, address, succeeded: false, at: now },
+      select: { id: true },
+    });
+    return {
+      id,
+      allowed: accountFailures < MAX_FAILURES_PER_ACCOUNT && addressFailures < MAX_FAILURES_PER_ADDRESS,
+    };
+  });
 }

@@ -117,14 +117,18 @@ function verdictCondition(verdicts: ClaimsQuery["verdicts"]): Sql {
   return sql`(${join(parts, " OR ")})`;
 }
 
-/** An unresolved "me" (nobody signed in) adds no match: the filter then matches nothing rather than everything. */
-function assigneeCondition(assignees: ClaimsQuery["assignees"]): Sql {
-  const userIds = assignees.filter((a): a is number => typeof a === "number");
+/**
+ * Assignments are for signed-in people, as on the claim page: without a viewer the filter matches nothing, whatever
+ * it names, so that its count tells nobody who is assigned what.
+ */
+function assigneeCondition(assignees: ClaimsQuery["assignees"], viewerId: number | null): Sql {
+  if (viewerId === null) return sql`false`;
+  const userIds = assignees.flatMap((a) => (a === "me" ? [viewerId] : typeof a === "number" ? [a] : []));
   const parts = [
     ...(userIds.length ? [sql`c."assigneeId" IN (${join(userIds)})`] : []),
     ...(assignees.includes("none") ? [sql`c."assigneeId" IS NULL`] : []),
   ];
-  return parts.length ? sql`(${join(parts, " OR ")})` : sql`false`;
+  return sql`(${join(parts, " OR ")})`;
 }
 
 /** Each active filter as one SQL condition, keyed by the facet it belongs to. */
@@ -156,7 +160,9 @@ function filterConditions(filter: ClaimsFilter): [FacetKey | "search", Sql][] {
   }
   if (filter.hasSources) conditions.push(["hasSources", yesNo(filter.hasSources, HAS_SOURCES)]);
   if (filter.hasQuantities) conditions.push(["hasQuantities", yesNo(filter.hasQuantities, HAS_QUANTITIES)]);
-  if (filter.assignees.length) conditions.push(["assignee", assigneeCondition(filter.assignees)]);
+  if (filter.assignees.length) {
+    conditions.push(["assignee", assigneeCondition(filter.assignees, filter.viewerId)]);
+  }
   if (filter.updatedWeek) {
     conditions.push([
       "updatedWeek",

@@ -37,6 +37,11 @@ export interface ClaimsQuery {
   dir: "asc" | "desc";
   page: number;
   size: number;
+  /**
+   * Who the claims are read for, set by forViewer and never from the URL: null until a page or route says who is
+   * signed in. An assignee filter needs someone (see claims-sql.ts), so forgetting to say shows no assignments.
+   */
+  viewerId: number | null;
 }
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -128,6 +133,7 @@ export function parseClaimsQuery(input: SearchParamsInput): ClaimsQuery {
       (sort === "updated" || sort === "relevance" ? "desc" : "asc"),
     page: positiveInt(first(input, "page")) ?? 1,
     size: PAGE_SIZES.find((allowed) => allowed === size) ?? DEFAULT_PAGE_SIZE,
+    viewerId: null,
   };
 }
 
@@ -184,10 +190,9 @@ export function hasFilters(query: ClaimsQuery): boolean {
 }
 
 /**
- * The query as the database reads it for one viewer: "me" becomes their id. Signed out, "me" stays and matches no
- * claim, so a shared "my claims" link shows each person their own.
+ * The query as the database reads it for one viewer: "me" is them, so a shared "my claims" link shows each person
+ * their own. Signed out (null), an assignee filter matches no claim, whatever it names.
  */
 export function forViewer(query: ClaimsQuery, viewerId: number | null): ClaimsQuery {
-  if (viewerId === null || !query.assignees.includes("me")) return query;
-  return { ...query, assignees: unique(query.assignees.map((a) => (a === "me" ? viewerId : a))) };
+  return { ...query, viewerId };
 }

@@ -1,3 +1,5 @@
+import { MAX_FAILURES_PER_ADDRESS } from "@/lib/auth/credentials";
+import { testPrisma } from "../helpers/db";
 import { expect, makeUser, TEST_PASSWORD, test } from "./support/fixtures";
 
 test("a reviewer signs in with the form, sees their account, and signs out", async ({ page }) => {
@@ -70,4 +72,48 @@ test("the export is for analysts: signed out gets 401, a viewer 403", async ({ p
   const asViewer = await page.request.get("/api/claims/export?format=csv");
   expect(asViewer.status()).toBe(403);
   expect(await asViewer.json()).toEqual({ error: "Your role does not allow this." });
+});
+
+test("a forged X-Forwarded-For neither renames the address a sign-in counts under nor gets past its limit", async ({
+  request,
+}) => {
+  const user = await makeUser("ANALYST");
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signIn = async (password: string, headers: Record<string, string>) => {
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: user.email, password, json: "true" },
+      headers,
+    });
+    return !((await response.json()) as { url: string }).url.includes("error=");
+  };
+  const forged = { "X-Forwarded-For": "203.0.113.7" };
+  const prisma = testPrisma();
+  try {
+    expect(await signIn("not the password", forged)).toBe(false);
+    // Prefetch headers, which the client chooses, used to take a request past proxy.ts.
+    expect(
+      await signIn("not the password", { ...forged, purpose: "prefetch", "next-router-prefetch": "1" }),
+    ).toBe(false);
+    const attempts = await prisma.signInAttempt.findMany({ where: { email: user.email } });
+    expect(attempts.map((attempt) => attempt.address)).toEqual(["127.0.0.1", "127.0.0.1"]);
+
+    // This machine's address at its limit: the right password, from a "different" address, is still refused.
+    const lock = await prisma.signInAttempt.createManyAndReturn({
+      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({
+        email: `lock-${i}@claimdesk.test`,
+        address: "127.0.0.1",
+        succeeded: false,
+      })),
+      select: { id: true },
+    });
+    try {
+      expect(await signIn(TEST_PASSWORD, forged)).toBe(false);
+    } finally {
+      // Only this file signs in through the form, one test at a time: the lock must not outlive this test.
+      await prisma.signInAttempt.deleteMany({ where: { id: { in: lock.map((row) => row.id) } } });
+    }
+    expect(await signIn(TEST_PASSWORD, forged)).toBe(true);
+  } finally {
+    await prisma.$disconnect();
+  }
 });

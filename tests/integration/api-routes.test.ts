@@ -339,6 +339,32 @@ describe("GET /api/sources", () => {
   });
 });
 
+describe("GET /api/claims?assignee=", () => {
+  it("needs a session: signed out, every assignee filter answers no claims", async () => {
+    const analyst = await prisma.user.findUniqueOrThrow({ where: { email: "analyst@api.test" } });
+    const first = await prisma.claim.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await prisma.claim.update({ where: { id: first.id }, data: { assigneeId: analyst.id } });
+    try {
+      for (const assignee of [String(analyst.id), "none", "me"]) {
+        const signedOut = await list<ClaimItem>(listClaimsRoute, `/api/claims?assignee=${assignee}`);
+        expect({ assignee, total: signedOut.total, data: signedOut.data }).toEqual({
+          assignee,
+          total: 0,
+          data: [],
+        });
+      }
+      const signedIn = async (assignee: string) => {
+        const response = await call(listClaimsRoute, `/api/claims?assignee=${assignee}`, "", cookies.ANALYST);
+        return ((await response.json()) as Page<ClaimItem>).data.map((claim) => claim.id);
+      };
+      expect(await signedIn(String(analyst.id))).toEqual([first.id]);
+      expect(await signedIn("me")).toEqual([first.id]);
+    } finally {
+      await prisma.claim.update({ where: { id: first.id }, data: { assigneeId: null } });
+    }
+  });
+});
+
 describe("GET /api/claims/export", () => {
   const asAnalyst = (handler: typeof exportRoute, path: string) => call(handler, path, "", cookies.ANALYST);
 
@@ -353,6 +379,14 @@ describe("GET /api/claims/export", () => {
 
     const forged = `${SESSION_COOKIE}=${await mintSessionToken(1, "someone else's secret")}`;
     expect((await call(exportRoute, "/api/claims/export?format=csv", "", forged)).status).toBe(401);
+  });
+
+  it("says who may export before it says which formats there are", async () => {
+    for (const handler of [exportRoute, exportHeadRoute]) {
+      expect((await call(handler, "/api/claims/export?format=xlsx")).status).toBe(401);
+      expect((await call(handler, "/api/claims/export?format=xlsx", "", cookies.VIEWER)).status).toBe(403);
+      expect((await asAnalyst(handler, "/api/claims/export?format=xlsx")).status).toBe(400);
+    }
   });
 
   it("streams a CSV attachment with the documented headers", async () => {
@@ -387,5 +421,64 @@ describe("GET /api/claims/export", () => {
     const refused = await asAnalyst(exportRoute, "/api/claims/export?format=xlsx");
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: "format must be csv or json" });
+  });
+});
+
+describe("absolute links", () => {
+  const PUBLIC = "https://claims.example.org";
+  const LISTENING = "http://localhost:3000";
+
+  /** As Next.js hands a route handler its request: the URL of the port it listens on, not the public one. */
+  async function get(
+    handler: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>,
+    path: string,
+    id = "",
+    cookie?: string,
+  ) {
+    const request = new Request(LISTENING + path, { headers: cookie ? { cookie } : {} });
+    const response = await handler(request, { params: Promise.resolve({ id }) });
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+
+  it("name the public URL (NEXTAUTH_URL), never the address Next.js listens on", async () => {
+    const before = process.env.NEXTAUTH_URL;
+    process.env.NEXTAUTH_URL = `${PUBLIC}/`;
+    try {
+      const claims = (await get(listClaimsRoute, "/api/claims?size=10")) as Page<ClaimItem>;
+      const claimId = claims.data[0]!.id;
+      expect(claims.data.map((claim) => claim.url)).toEqual(
+        claims.data.map((claim) => `${PUBLIC}/claims/${claim.id}`),
+      );
+      expect((await get(getClaimRoute, `/api/claims/${claimId}`, String(claimId))).url).toBe(
+        `${PUBLIC}/claims/${claimId}`,
+      );
+
+      const huawei = await prisma.entity.findUniqueOrThrow({ where: { slug: "huawei" } });
+      expect((await get(getEntityRoute, `/api/entities/${huawei.id}`, String(huawei.id))).claimsUrl).toBe(
+        `${PUBLIC}/api/claims?entity=huawei`,
+      );
+
+      const source = await prisma.source.findFirstOrThrow({ where: { claims: { some: {} } } });
+      const { claims: linked } = (await get(
+        getSourceRoute,
+        `/api/sources/${source.id}`,
+        String(source.id),
+      )) as {
+        claims: { id: number; url: string }[];
+      };
+      expect(linked.map((claim) => claim.url)).toEqual(linked.map((claim) => `${PUBLIC}/claims/${claim.id}`));
+
+      // Over https, next-auth names its session cookie with the __Secure- prefix.
+      const secureCookie = `__Secure-${cookies.ANALYST}`;
+      const rows = (await get(exportRoute, "/api/claims/export?format=json&size=10", "", secureCookie)) as {
+        id: number;
+        url: string;
+      }[];
+      expect(rows.map((row) => row.url)).toEqual(rows.map((row) => `${PUBLIC}/claims/${row.id}`));
+    } finally {
+      if (before === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = before;
+    }
   });
 });

@@ -297,14 +297,15 @@ describe("assignee filter", () => {
       where: { id: { in: claimIds.slice(3) } },
       data: { assigneeId: other!.id },
     });
+    const idsFor = async (viewerId: number, params: Record<string, string>) =>
+      (await getClaims(forViewer(query({ size: "100", ...params }), viewerId), prisma)).rows.map((r) => r.id);
     try {
-      expect(await ids({ assignee: String(reviewer!.id) })).toEqual(claimIds.slice(0, 3));
-      expect(await ids({ assignee: `${reviewer!.id},${other!.id}` })).toEqual(claimIds);
-      expect(await ids({ assignee: "none" })).toEqual(await idsWhere(`c."assigneeId" IS NULL`));
-      // "me" is whoever asks: the reviewer's own claims, and none at all for someone signed out.
-      const mine = forViewer(query({ assignee: "me", size: "100" }), reviewer!.id);
-      expect((await getClaims(mine, prisma)).rows.map((r) => r.id)).toEqual(claimIds.slice(0, 3));
-      expect(await ids({ assignee: "me" })).toEqual([]);
+      expect(await idsFor(other!.id, { assignee: String(reviewer!.id) })).toEqual(claimIds.slice(0, 3));
+      expect(await idsFor(other!.id, { assignee: `${reviewer!.id},${other!.id}` })).toEqual(claimIds);
+      expect(await idsFor(other!.id, { assignee: "none" })).toEqual(await idsWhere(`c."assigneeId" IS NULL`));
+      // "me" is whoever asks: the reviewer's own claims.
+      expect(await idsFor(reviewer!.id, { assignee: "me" })).toEqual(claimIds.slice(0, 3));
+      expect(await idsFor(reviewer!.id, { assignee: `me,${other!.id}` })).toEqual(claimIds);
 
       const anonymous = await getClaimFacets(query({}), prisma);
       expect(anonymous.assignees).toBeNull();
@@ -314,6 +315,28 @@ describe("assignee filter", () => {
         { value: "none", label: "Unassigned", count: 38 },
         { value: String(other!.id), label: "assignee-b", count: 2 },
       ]);
+    } finally {
+      await prisma.claim.updateMany({ where: { id: { in: claimIds } }, data: { assigneeId: null } });
+    }
+  });
+
+  it("matches no claim for someone signed out, whoever it names, so no count tells who is assigned what", async () => {
+    const reviewer = await createUser(prisma, COMMAND_LINE, {
+      email: "assignee-hidden@claims-query.test",
+      name: "assignee-hidden",
+      password: "a long enough password",
+      role: "REVIEWER",
+    });
+    const claimIds = (await idsWhere("true")).slice(0, 2);
+    await prisma.claim.updateMany({ where: { id: { in: claimIds } }, data: { assigneeId: reviewer.id } });
+    try {
+      for (const assignee of [String(reviewer.id), "none", "me", `${reviewer.id},none`, "999999"]) {
+        // As parsed, and as read for nobody: the same.
+        for (const signedOut of [query({ assignee }), forViewer(query({ assignee }), null)]) {
+          expect((await getClaims(signedOut, prisma)).total).toBe(0);
+          expect((await getClaimFacets(signedOut, prisma)).total).toBe(0);
+        }
+      }
     } finally {
       await prisma.claim.updateMany({ where: { id: { in: claimIds } }, data: { assigneeId: null } });
     }

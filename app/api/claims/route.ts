@@ -1,5 +1,5 @@
 // GET /api/claims?<the /claims table's parameters>: one page of claims, filtered and sorted exactly as the table.
-import { asOfString, claimUrl } from "@/app/api/_lib/formats";
+import { asOfString, claimUrl, publicOrigin } from "@/app/api/_lib/formats";
 import { answer, json } from "@/app/api/_lib/responses";
 import { getRequestUser } from "@/lib/auth";
 import { getClaims, type ClaimRow } from "@/lib/data/claims";
@@ -13,14 +13,15 @@ export async function GET(request: Request): Promise<Response> {
   return answer(async () => {
     const url = new URL(request.url);
     const query = parseClaimsQuery(url.searchParams);
-    // Only `assignee=me` needs the session; a cookie-less script gets the claims of nobody for it.
-    const viewer = query.assignees.includes("me") ? await getRequestUser(request) : null;
+    const origin = publicOrigin(request);
+    // Only the assignee filter needs the session; without one it matches no claim (see forViewer).
+    const viewer = query.assignees.length ? await getRequestUser(request) : null;
     const { rows, total, pageCount } = await getClaims(forViewer(query, viewer?.id ?? null));
     const precisions = await asOfPrecisions(rows);
     return json({
       data: rows.map((row) => ({
         id: row.id,
-        url: claimUrl(url.origin, row.id),
+        url: claimUrl(origin, row.id),
         text: row.text,
         kind: row.kind,
         status: row.status,

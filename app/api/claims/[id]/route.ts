@@ -1,5 +1,5 @@
 // GET /api/claims/<id>: one claim with its sectors, entities, sources, quantities and where each name stands.
-import { asOfString, claimUrl } from "@/app/api/_lib/formats";
+import { asOfString, claimUrl, publicOrigin } from "@/app/api/_lib/formats";
 import { recordRoute } from "@/app/api/_lib/record-route";
 import { getClaim, type ClaimDetail } from "@/lib/data/claim";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = recordRoute(getClaim, "No claim has this id.", (claim, request) => ({
   id: claim.id,
-  url: claimUrl(new URL(request.url).origin, claim.id),
+  url: claimUrl(publicOrigin(request), claim.id),
   text: claim.text,
   kind: claim.kind,
   status: claim.status,

@@ -1,4 +1,5 @@
 // GET /api/claims/export?format=csv|json&<the /claims table's filters>: every matching claim, in table order.
+import { publicOrigin } from "@/app/api/_lib/formats";
 import { NO_STORE, answer, jsonError } from "@/app/api/_lib/responses";
 import { getRequestUser } from "@/lib/auth";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -28,14 +29,16 @@ function exportHeaders(format: ExportFormat): HeadersInit {
 
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const format = parseExportFormat(url.searchParams.get("format"));
-  if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
+    // Who is asking before what they asked for: someone who may not export learns that, not which format is valid.
     const actor = await getRequestUser(request);
-    const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor?.id ?? null), {
+    requirePermission(actor, "claims.export");
+    const format = parseExportFormat(url.searchParams.get("format"));
+    if (!format) return jsonError(400, FORMAT_ERROR);
+    const stream = await openClaimsExport(forViewer(parseClaimsQuery(url.searchParams), actor.id), {
       actor,
       format,
-      origin: url.origin,
+      origin: publicOrigin(request),
     });
     return new Response(stream, { headers: exportHeaders(format) });
   });
@@ -46,10 +49,10 @@ export async function GET(request: Request): Promise<Response> {
  * cursor and its connection until the stall timeout (checked with `curl -I` on next dev).
  */
 export async function HEAD(request: Request): Promise<Response> {
-  const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
-  if (!format) return jsonError(400, FORMAT_ERROR);
   return answer(async () => {
     requirePermission(await getRequestUser(request), "claims.export");
+    const format = parseExportFormat(new URL(request.url).searchParams.get("format"));
+    if (!format) return jsonError(400, FORMAT_ERROR);
     return new Response(null, { headers: exportHeaders(format) });
   });
 }

@@ -1,11 +1,12 @@
 // GET /api/entities/<id>: one entity with its aliases, parent, children, claim counts and co-mentioned entities.
+import { publicOrigin } from "@/app/api/_lib/formats";
 import { recordRoute } from "@/app/api/_lib/record-route";
 import { getEntity } from "@/lib/data/entities";
 
 export const dynamic = "force-dynamic";
 
 export const GET = recordRoute(getEntity, "No entity has this id.", (entity, request) => {
-  const claimsUrl = new URL("/api/claims", request.url);
+  const claimsUrl = new URL("/api/claims", publicOrigin(request));
   claimsUrl.searchParams.set("entity", entity.slug);
   return {
     id: entity.id,

@@ -1,12 +1,12 @@
 // GET /api/sources/<id>: one source with the claims linked to it and how (cited in text, supports, contradicts).
-import { claimUrl, isoDate } from "@/app/api/_lib/formats";
+import { claimUrl, isoDate, publicOrigin } from "@/app/api/_lib/formats";
 import { recordRoute } from "@/app/api/_lib/record-route";
 import { getSource } from "@/lib/data/sources";
 
 export const dynamic = "force-dynamic";
 
 export const GET = recordRoute(getSource, "No source has this id.", (source, request) => {
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   return {
     id: source.id,
     slug: source.slug,

@@ -1,0 +1,89 @@
+// Which address a sign-in counts under: proxy.ts's part (what it passes on) and clientAddress's (what it believes).
+// The header values are the ones `next start` and `next dev` (16.4.6) hand a route handler, read off a route that
+// echoed them: X-Forwarded-For is the socket's peer once proxy.ts has dropped what arrived, and the received value
+// is the client's header, or the peer when it sent none (Next.js fills the header in before the proxy runs).
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { RECEIVED_FORWARDED_FOR, clientAddress } from "@/lib/auth/client-address";
+import { config, proxy } from "@/proxy";
+
+const SIGN_IN = "http://127.0.0.1:3000/api/auth/callback/credentials";
+
+/** The request headers proxy.ts hands on to the route, as Next.js reads them off its response. */
+function forwardedByProxy(headers: Record<string, string>): Record<string, string | null> {
+  const response = proxy(new NextRequest(SIGN_IN, { method: "POST", headers }));
+  const names = response.headers.get("x-middleware-override-headers")!.split(",");
+  return Object.fromEntries(
+    ["x-forwarded-for", RECEIVED_FORWARDED_FOR].map((name) => [
+      name,
+      names.includes(name) ? response.headers.get(`x-middleware-request-${name}`) : null,
+    ]),
+  );
+}
+
+describe("proxy.ts", () => {
+  it("drops X-Forwarded-For, so that Next.js names the peer, and keeps what arrived aside", () => {
+    expect(forwardedByProxy({ "x-forwarded-for": "203.0.113.7, 198.51.100.2" })).toEqual({
+      "x-forwarded-for": null,
+      [RECEIVED_FORWARDED_FOR]: "203.0.113.7, 198.51.100.2",
+    });
+  });
+
+  it("passes on no received value of the client's own making", () => {
+    expect(forwardedByProxy({ [RECEIVED_FORWARDED_FOR]: "203.0.113.7" })).toEqual({
+      "x-forwarded-for": null,
+      [RECEIVED_FORWARDED_FOR]: null,
+    });
+  });
+
+  it("runs for the sign-in, prefetch headers or not", () => {
+    for (const headers of [{}, { "next-router-prefetch": "1" }, { purpose: "prefetch" }]) {
+      expect(unstable_doesMiddlewareMatch({ config, url: SIGN_IN, headers })).toBe(true);
+    }
+  });
+});
+
+describe("clientAddress", () => {
+  const forged = { "x-forwarded-for": "127.0.0.1", [RECEIVED_FORWARDED_FOR]: "203.0.113.7" };
+
+  it("is the peer when no proxy is trusted, whatever the client sent", () => {
+    expect(clientAddress(forged, 0)).toBe("127.0.0.1");
+    expect(clientAddress({ "x-forwarded-for": "127.0.0.1", [RECEIVED_FORWARDED_FOR]: "127.0.0.1" }, 0)).toBe(
+      "127.0.0.1",
+    );
+  });
+
+  it("is the entry the nearest trusted proxy appended, not the ones the client put before it", () => {
+    const viaProxy = {
+      "x-forwarded-for": "10.0.0.2",
+      [RECEIVED_FORWARDED_FOR]: "203.0.113.7, 198.51.100.20",
+    };
+    expect(clientAddress(viaProxy, 1)).toBe("198.51.100.20");
+    const viaTwo = {
+      "x-forwarded-for": "10.0.0.3",
+      [RECEIVED_FORWARDED_FOR]: "203.0.113.7, 198.51.100.20, 10.0.0.2",
+    };
+    expect(clientAddress(viaTwo, 2)).toBe("198.51.100.20");
+    expect(clientAddress(viaTwo, 0)).toBe("10.0.0.3");
+  });
+
+  it("reads repeated headers as one list and stops at the first entry when the chain is shorter than trusted", () => {
+    expect(
+      clientAddress(
+        { "x-forwarded-for": "10.0.0.2", [RECEIVED_FORWARDED_FOR]: ["203.0.113.7", " 198.51.100.20 "] },
+        1,
+      ),
+    ).toBe("198.51.100.20");
+    expect(
+      clientAddress({ "x-forwarded-for": "10.0.0.2", [RECEIVED_FORWARDED_FOR]: "198.51.100.20" }, 5),
+    ).toBe("198.51.100.20");
+  });
+
+  it("names an IPv4 peer of a dual-stack socket as a proxy would, and falls back to one shared key", () => {
+    expect(clientAddress({ "x-forwarded-for": "::ffff:192.0.2.1" }, 0)).toBe("192.0.2.1");
+    expect(clientAddress({ "x-forwarded-for": "::1" }, 0)).toBe("::1");
+    expect(clientAddress({}, 0)).toBe("unknown");
+    expect(clientAddress({ [RECEIVED_FORWARDED_FOR]: "203.0.113.7" }, 1)).toBe("unknown");
+  });
+});
