@@ -1,7 +1,7 @@
 // Picks the database for scripts and the app: DATABASE_URL when set, else the embedded PostgreSQL in .data/.
 import path from "node:path";
 import pg from "pg";
-import { acquireEmbeddedServer } from "./postgres";
+import { acquireEmbeddedServer, reachableDataDir } from "./postgres";
 
 export type Database = { url: string; description: string; embedded: boolean; stop(): Promise<void> };
 
@@ -17,7 +17,7 @@ export async function startDatabase(): Promise<Database> {
     console.error(`[db] using DATABASE_URL ${redactPassword(external)}`);
     return { url: external, description: redactPassword(external), embedded: false, stop: async () => {} };
   }
-  const dataDir = path.join(dataRoot, "postgres");
+  const dataDir = reachableDataDir(path.join(dataRoot, "postgres"));
   const server = await acquireEmbeddedServer({ dataDir, database: "claimdesk" });
   const description = `embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} on port ${server.port}`;
   console.error(`[db] using ${description} (${redactPassword(server.url)})`);

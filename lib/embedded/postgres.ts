@@ -3,7 +3,7 @@
 // commands, test runs): the first starts it, the last to let go stops it. Who holds it, its port and its pid live
 // in a state file beside the folder, `<data folder>.json`.
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -225,6 +225,23 @@ function binaries(): Promise<Binaries> {
       postgres: path.join(copy, "bin", "postgres"),
     };
   })());
+}
+
+/**
+ * The folder to keep a server's data in: `preferred`, unless the server's account cannot enter its parent (as root,
+ * a checkout under /root, whose mode lets no other account in). Then a folder of its own under /var/lib, named
+ * after `preferred` so that each checkout keeps its own data across restarts.
+ */
+export function reachableDataDir(preferred: string): string {
+  const account = serverAccount();
+  const parent = path.dirname(path.resolve(preferred));
+  fs.mkdirSync(parent, { recursive: true });
+  if (!account || spawnSync("test", ["-x", parent], account).status === 0) return preferred;
+  const digest = createHash("sha256").update(path.resolve(preferred)).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/lib/claimdesk", digest);
+  fs.mkdirSync(fallback, { recursive: true, mode: 0o755 });
+  fs.chownSync(fallback, account.uid, account.gid);
+  return path.join(fallback, path.basename(preferred));
 }
 
 function canRun(binary: string, account: { uid: number; gid: number }): boolean {

@@ -8,7 +8,7 @@ import path from "node:path";
 import readline from "node:readline";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireEmbeddedServer, type EmbeddedServer } from "@/lib/embedded/postgres";
+import { acquireEmbeddedServer, reachableDataDir, type EmbeddedServer } from "@/lib/embedded/postgres";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -158,5 +158,24 @@ describe("embedded PostgreSQL", () => {
     await expect(acquireEmbeddedServer({ dataDir, database: "app" })).rejects.toThrow(
       /password of the database .* is missing or unreadable\. Restore it, or delete/,
     );
+  });
+  it("keeps its data where the server's account can reach it, when the checkout is closed to others", async () => {
+    const closed = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-closed-"));
+    fs.chmodSync(closed, 0o700);
+    cleanups.push(() => fs.rmSync(closed, { recursive: true, force: true }));
+    const preferred = path.join(closed, ".data", "postgres");
+
+    const dataDir = reachableDataDir(preferred);
+    // As root the server runs as the postgres account, which cannot enter a 0700 folder of root's; as anyone else
+    // it runs as that person, who can.
+    if (process.getuid?.() === 0) {
+      expect(dataDir).toMatch(/^\/var\/lib\/claimdesk\/[0-9a-f]{12}\/postgres$/);
+      expect(reachableDataDir(preferred)).toBe(dataDir);
+      cleanups.push(() => fs.rmSync(path.dirname(dataDir), { recursive: true, force: true }));
+    } else {
+      expect(dataDir).toBe(preferred);
+    }
+    const server = await acquire(dataDir);
+    await query(server.url, "CREATE TABLE notes (body text)");
   });
 });
