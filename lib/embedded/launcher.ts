@@ -19,7 +19,8 @@ export async function startDatabase(): Promise<Database> {
   }
   const dataDir = reachableDataDir(path.join(dataRoot, "postgres"));
   const server = await acquireEmbeddedServer({ dataDir, database: "claimdesk" });
-  const description = `embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} on port ${server.port}`;
+  const relative = path.relative(process.cwd(), dataDir);
+  const description = `embedded PostgreSQL in ${relative.startsWith("..") ? dataDir : relative} on port ${server.port}`;
   console.error(`[db] using ${description} (${redactPassword(server.url)})`);
   return { url: server.url, description, embedded: true, stop: server.release };
 }
