@@ -1,8 +1,10 @@
 // A scratch database rebuilt from the migrations and seeded exactly as `npm run dev` does.
 import path from "node:path";
 import { applyMigrations } from "@/lib/migrations/runner";
-import { seed } from "@/prisma/seed";
-import { emptyDatabase, testDatabaseUrl, testPrisma } from "./db";
+import { insertCorpus } from "@/lib/bench/corpus-loader";
+import { generateSyntheticCorpus } from "@/lib/bench/synthetic-corpus";
+import { loadCatalog, seed } from "@/prisma/seed";
+import { emptyDatabase, testDatabaseUrl, testPrisma, withPgClient } from "./db";
 
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, "../../prisma/migrations");
 
@@ -13,4 +15,21 @@ export async function freshSeededDatabase() {
   const prisma = testPrisma();
   await seed(prisma);
   return prisma;
+}
+
+/** A scratch database rebuilt from the migrations and filled with a small synthetic corpus (1,500 claims). */
+export async function freshSyntheticDatabase(seed: string) {
+  const url = testDatabaseUrl();
+  await emptyDatabase(url);
+  await applyMigrations({ connectionString: url, migrationsDir: MIGRATIONS_DIR, log: () => {} });
+  const corpus = generateSyntheticCorpus(
+    { seed, claims: 1_500, documents: 4, entities: 150, sources: 40 },
+    await loadCatalog(),
+  );
+  await withPgClient(async (client) => {
+    await client.query("BEGIN");
+    await insertCorpus(client, corpus, () => {});
+    await client.query("COMMIT");
+  }, url);
+  return testPrisma();
 }

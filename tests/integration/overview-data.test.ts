@@ -1,8 +1,6 @@
 // The Overview's aggregates against plain SQL, and every number they produce against the claims table its
 // drill-down link opens: on the seeded report (with some claims reviewed here) and on a synthetic corpus.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertCorpus } from "@/lib/bench/corpus-loader";
-import { generateSyntheticCorpus } from "@/lib/bench/synthetic-corpus";
 import { getClaimFacets, getClaims } from "@/lib/data/claims";
 import {
   getCoMentions,
@@ -22,7 +20,6 @@ import {
 } from "@/lib/data/overview";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums.ts";
-import { applyMigrations } from "@/lib/migrations/runner";
 import type { Prisma } from "@/lib/prisma-client";
 import {
   withEntities,
@@ -44,9 +41,8 @@ import {
   type ClaimsQuery,
   type VerdictFilter,
 } from "@/lib/validations/claims";
-import { emptyDatabase, testDatabaseUrl, testPrisma, withPgClient } from "@/tests/helpers/db";
-import { freshSeededDatabase, MIGRATIONS_DIR } from "@/tests/helpers/seeded-database";
-import { loadCatalog } from "@/prisma/seed";
+import { withPgClient } from "@/tests/helpers/db";
+import { freshSeededDatabase, freshSyntheticDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
 
@@ -320,19 +316,7 @@ describe("on the seeded report", () => {
 describe("on a synthetic corpus", () => {
   beforeAll(async () => {
     await prisma?.$disconnect();
-    const url = testDatabaseUrl();
-    await emptyDatabase(url);
-    await applyMigrations({ connectionString: url, migrationsDir: MIGRATIONS_DIR, log: () => {} });
-    const corpus = generateSyntheticCorpus(
-      { seed: "overview-test", claims: 1_500, documents: 4, entities: 150, sources: 40 },
-      await loadCatalog(),
-    );
-    await withPgClient(async (client) => {
-      await client.query("BEGIN");
-      await insertCorpus(client, corpus, () => {});
-      await client.query("COMMIT");
-    });
-    prisma = testPrisma();
+    prisma = await freshSyntheticDatabase("overview-test");
   });
 
   it("counts the figures as plain SQL does", async () => {

@@ -2,17 +2,13 @@
 // every figure against the claims table its link opens: on the seeded report, reviewed in part here, and on a
 // synthetic corpus.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertCorpus } from "@/lib/bench/corpus-loader";
-import { generateSyntheticCorpus } from "@/lib/bench/synthetic-corpus";
 import { getClaims } from "@/lib/data/claims";
 import { getSectors, SECTOR_FIGURES, type SectorSummary } from "@/lib/data/sectors";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
-import { applyMigrations } from "@/lib/migrations/runner";
 import type { Prisma } from "@/lib/prisma-client";
 import { sectorFigureQuery } from "@/lib/queries/drill-down";
-import { loadCatalog } from "@/prisma/seed";
-import { emptyDatabase, testDatabaseUrl, testPrisma, withPgClient } from "@/tests/helpers/db";
-import { freshSeededDatabase, MIGRATIONS_DIR } from "@/tests/helpers/seeded-database";
+import { withPgClient } from "@/tests/helpers/db";
+import { freshSeededDatabase, freshSyntheticDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
 
@@ -122,19 +118,7 @@ describe("on the seeded report", () => {
 describe("on a synthetic corpus", () => {
   beforeAll(async () => {
     await prisma?.$disconnect();
-    const url = testDatabaseUrl();
-    await emptyDatabase(url);
-    await applyMigrations({ connectionString: url, migrationsDir: MIGRATIONS_DIR, log: () => {} });
-    const corpus = generateSyntheticCorpus(
-      { seed: "sectors-test", claims: 1_500, documents: 4, entities: 150, sources: 40 },
-      await loadCatalog(),
-    );
-    await withPgClient(async (client) => {
-      await client.query("BEGIN");
-      await insertCorpus(client, corpus, () => {});
-      await client.query("COMMIT");
-    });
-    prisma = testPrisma();
+    prisma = await freshSyntheticDatabase("sectors-test");
   });
 
   it("counts each sector's claims as plain SQL does, and leads every figure to its claims", async () => {
