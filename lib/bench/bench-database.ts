@@ -27,6 +27,7 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
     url: server.url,
     description: `embedded PostgreSQL in ${EMBEDDED_DATA_DIR}`,
     embedded: true,
+    shared: server.shared,
     stop: server.release,
   };
 }

@@ -1,5 +1,6 @@
 // `npm run db:url`: prints the connection URL of the embedded database (password included: it is this checkout's
-// own local server) and keeps the server up until Ctrl-C, for psql or any other PostgreSQL tool.
+// own local server), for psql or any other PostgreSQL tool. When nothing else holds the server (no `npm run dev`),
+// it keeps it up until Ctrl-C.
 import { startDatabase } from "@/lib/embedded/launcher";
 
 const database = await startDatabase().catch((error: unknown) => {
@@ -7,7 +8,9 @@ const database = await startDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 console.log(database.url);
-if (database.embedded) {
+if (database.shared) {
+  await database.stop();
+} else if (database.embedded) {
   console.error("Keeping the embedded database up; press Ctrl-C to let go of it.");
   const stop = async () => {
     await database.stop();

@@ -94,7 +94,9 @@ async function main(): Promise<number> {
       const [command, ...args] = step.command;
       const started = performance.now();
       const code = await runCommand(command!, args, env);
-      console.log(`=== ${step.name}: ${code === 0 ? "done" : `exit ${code}`} in ${formatSeconds(performance.now() - started)}`);
+      console.log(
+        `=== ${step.name}: ${code === 0 ? "done" : `exit ${code}`} in ${formatSeconds(performance.now() - started)}`,
+      );
       if (step.report) {
         const tally = await readTally(step.report);
         total.passed += tally.passed;

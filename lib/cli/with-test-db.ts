@@ -26,6 +26,7 @@ export async function startTestDatabase(): Promise<Database> {
     url: server.url,
     description: `embedded PostgreSQL in ${folder} on port ${server.port}`,
     embedded: true,
+    shared: server.shared,
     async stop() {
       await server.release();
       await fs.rm(folder, { recursive: true, force: true });

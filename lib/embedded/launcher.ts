@@ -3,7 +3,14 @@ import path from "node:path";
 import pg from "pg";
 import { acquireEmbeddedServer, reachableDataDir } from "./postgres";
 
-export type Database = { url: string; description: string; embedded: boolean; stop(): Promise<void> };
+export type Database = {
+  url: string;
+  description: string;
+  embedded: boolean;
+  /** An embedded server that another process (a running `npm run dev`, say) holds too. */
+  shared: boolean;
+  stop(): Promise<void>;
+};
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
@@ -15,14 +22,20 @@ export async function startDatabase(): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) {
     console.error(`[db] using DATABASE_URL ${redactPassword(external)}`);
-    return { url: external, description: redactPassword(external), embedded: false, stop: async () => {} };
+    return {
+      url: external,
+      description: redactPassword(external),
+      embedded: false,
+      shared: false,
+      stop: async () => {},
+    };
   }
   const dataDir = reachableDataDir(path.join(dataRoot, "postgres"));
   const server = await acquireEmbeddedServer({ dataDir, database: "claimdesk" });
   const relative = path.relative(process.cwd(), dataDir);
   const description = `embedded PostgreSQL in ${relative.startsWith("..") ? dataDir : relative} on port ${server.port}`;
   console.error(`[db] using ${description} (${redactPassword(server.url)})`);
-  return { url: server.url, description, embedded: true, stop: server.release };
+  return { url: server.url, description, embedded: true, shared: server.shared, stop: server.release };
 }
 
 /**
@@ -54,6 +67,7 @@ export async function siblingDatabase(configured: string, suffix: string): Promi
     url: url.toString(),
     description: `PostgreSQL database "${siblingName}" on ${url.host}`,
     embedded: false,
+    shared: false,
     stop: async () => {},
   };
 }

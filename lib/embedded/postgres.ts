@@ -30,6 +30,8 @@ export type EmbeddedOptions = {
 export type EmbeddedServer = {
   url: string;
   port: number;
+  /** Whether another living process held the server when this one acquired it. */
+  shared: boolean;
   /** Lets go of the server; stops it when no other living process holds it. */
   release(): Promise<void>;
 };
@@ -43,7 +45,7 @@ const run = promisify(execFile);
 export async function acquireEmbeddedServer(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const statePath = `${dataDir}.json`;
-  const { port, password } = await withStateLock(statePath, async () => {
+  const { port, password, shared } = await withStateLock(statePath, async () => {
     const state = readState(statePath) ?? newState(dataDir, statePath);
     const running = runningServer(dataDir);
     if (running) {
@@ -54,9 +56,10 @@ export async function acquireEmbeddedServer(options: EmbeddedOptions): Promise<E
       state.pid = started.pid;
       state.port = started.port;
     }
-    state.holders = [...state.holders.filter(isAlive), process.pid];
+    const others = state.holders.filter(isAlive);
+    state.holders = [...others, process.pid];
     writeState(statePath, state);
-    return { port: state.port, password: state.password };
+    return { port: state.port, password: state.password, shared: others.length > 0 };
   });
 
   const url = connectionUrl(password, port, options.database);
@@ -67,7 +70,7 @@ export async function acquireEmbeddedServer(options: EmbeddedOptions): Promise<E
     throw error;
   }
   let released: Promise<void> | undefined;
-  return { url, port, release: () => (released ??= releaseEmbeddedServer(dataDir)) };
+  return { url, port, shared, release: () => (released ??= releaseEmbeddedServer(dataDir)) };
 }
 
 async function releaseEmbeddedServer(dataDir: string): Promise<void> {
