@@ -115,8 +115,12 @@ describe("embedded PostgreSQL", () => {
     const dataDir = scratchFolder();
     const mine = await acquire(dataDir);
     await query(mine.url, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('kept')");
+    expect(mine.shared).toBe(false);
     const other = await holdInChild(dataDir);
     expect(new URL(other.url).port).toBe(String(mine.port));
+    const again = await acquire(dataDir);
+    expect(again.shared).toBe(true);
+    await again.release();
     await mine.release();
     expect(isRunning(dataDir)).toBe(true);
     expect((await query(other.url, "SELECT body FROM notes")).rows).toEqual([{ body: "kept" }]);
@@ -137,6 +141,8 @@ describe("embedded PostgreSQL", () => {
     const server = await acquireEmbeddedServer({ dataDir, database: "app", durable: false });
     expect(serverPid(dataDir)).toBe(pid);
     expect(server.url).toBe(orphaned.url);
+    // A holder that died holds nothing.
+    expect(server.shared).toBe(false);
     await server.release();
     expect(isRunning(dataDir)).toBe(false);
   });
