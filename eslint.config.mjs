@@ -12,7 +12,7 @@ export default defineConfig([
   prettier,
   globalIgnores([
     ".next/**",
-    ".next-dev-test/**",
+    ".next-alt/**",
     "out/**",
     "build/**",
     "next-env.d.ts",

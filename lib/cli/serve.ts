@@ -42,6 +42,7 @@ try {
   }
   exitCode = await runCommand("npx", ["next", mode, ...nextArgs], {
     ...process.env,
+    ...(mode === "dev" && devServerRunning() && { CLAIMDESK_NEXT_DIST_DIR: ".next-alt" }),
     ...authEnv(nextArgs),
     DATABASE_URL: database.url,
     ...(mode === "start" && { NODE_OPTIONS: nextStartNodeOptions(process.env.NODE_OPTIONS) }),
@@ -52,3 +53,16 @@ try {
   await database.stop();
 }
 process.exit(exitCode);
+
+/** Whether a `next dev` of this checkout is running: Next.js allows one per build folder (next.config.js). */
+function devServerRunning(): boolean {
+  try {
+    const { pid } = JSON.parse(fs.readFileSync(path.resolve(".next/dev/lock"), "utf8")) as { pid?: unknown };
+    if (typeof pid !== "number") return false;
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    // No lock, an unreadable one, or its process is gone: the default build folder is free.
+    return false;
+  }
+}

@@ -38,8 +38,8 @@ async function withDevServer(work: (baseUrl: string) => Promise<void>): Promise<
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
-      // Its own build folder: Next allows one dev server per folder, and a developer's own may be running.
-      CLAIMDESK_NEXT_DIST_DIR: ".next-dev-test",
+      // Its own build folder: Next allows one dev server per build folder, and a developer's own may be running.
+      CLAIMDESK_NEXT_DIST_DIR: ".next-alt",
       NEXTAUTH_URL: baseUrl,
       NEXTAUTH_SECRET: "a dev-server test secret, 32 bytes or more",
       NEXT_TELEMETRY_DISABLED: "1",
