@@ -5,15 +5,15 @@ import { PrismaClient, type Prisma as PrismaNamespace } from "@/lib/generated/pr
 
 /**
  * Session settings of every connection, so that each read is one statement rather than a transaction that sets them
- * first (three extra round trips per facet, chart or search):
- * - jit: the claims statements' cost estimates cross the JIT threshold at 100k claims, and compiling took ~0.8 s of
- *   a 1 s search for statements that run in milliseconds without it;
+ * first (three extra round trips per facet, chart or search). Each was measured at 100k claims (docs/measurements.md):
+ * - jit: the claims statements' cost estimates cross the JIT threshold, and compiling cost far more than running
+ *   statements that take milliseconds without it;
  * - parallel workers: on a 2-core server a page already runs its facet statements side by side, and launching
- *   workers for each doubled the time of an entity facet (98 ms against 44 ms, EXPLAIN ANALYZE at 100k claims);
+ *   workers for each made an entity facet slower;
  * - random_page_cost: the working set is in memory, where an index page costs what a table page does; at the default
- *   (4) the planner read all 48 MB of claim rows instead of the 13 MB covering index for an unfiltered chart;
- * - pg_trgm.similarity_threshold: a one-letter swap in a short name ("Hauwei" for "Huawei") shares 0.27 of its
- *   trigrams, under the default of 0.3. Set before pg_trgm loads, it waits as a placeholder the extension adopts.
+ *   (4) the planner read the whole claims table instead of its much smaller covering index for an unfiltered chart;
+ * - pg_trgm.similarity_threshold: a one-letter swap in a short name ("Hauwei" for "Huawei") shares fewer trigrams
+ *   than the default of 0.3 asks. Set before pg_trgm loads, it waits as a placeholder the extension adopts.
  */
 export const SESSION_SETTINGS =
   "SET jit = off; SET max_parallel_workers_per_gather = 0; SET random_page_cost = 2; SET pg_trgm.similarity_threshold = 0.25";
@@ -95,7 +95,7 @@ export type Tx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
 /**
  * Runs one read-only statement on the client's own pool, as $queryRaw would but without Prisma's query pipeline,
- * which cost three times node-postgres's CPU per statement (2.1 ms against 0.6 ms); the claims table, its facets
+ * which costs several times node-postgres's CPU per statement (docs/measurements.md); the claims table, its facets
  * and the charts run a dozen per page.
  */
 export async function queryRows<Row>(db: Prisma, statement: PrismaNamespace.Sql): Promise<Row[]> {

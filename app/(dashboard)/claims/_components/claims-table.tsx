@@ -261,10 +261,9 @@ export function ClaimsTable({
                 ))}
               </thead>
               {/* The rows come straight from the page's data and the visible columns' renderCell. With sorting and
-                  paging done by the server, TanStack's row model would copy this page of rows, and its row and cell
-                  objects (built on prototypes each table makes afresh, so V8 re-optimises the code reading them on
-                  every request) cost each /claims page 2-4 ms at the median and 4-12 ms at p95 (A/B runs, 300-400
-                  request pairs). */}
+                  paging done by the server, TanStack's row model would only copy this page of rows, and its row and
+                  cell objects (built on prototypes each table makes afresh, so V8 re-optimises the code reading them
+                  on every request) slowed every page measurably (docs/measurements.md). */}
               <tbody className="md:divide-y">
                 {rows.map((claim) => (
                   <tr key={claim.id}>
