@@ -2,7 +2,7 @@
 
 import type { BenchResult, PageResult, SqlResult } from "./run-bench";
 import { LOOP_BUDGET_MS, kb, mb, ms } from "./run-bench";
-import { EXPORT_SCENARIO, FIRST_LOAD_SCENARIO } from "./scenarios";
+import { EXPORT_SCENARIO, FIRST_LOAD_SCENARIO, NOTE_SAVE_SCENARIO } from "./scenarios";
 import type { Timing } from "./timing";
 
 const number = (value: number) => value.toLocaleString("en-US");
@@ -122,6 +122,26 @@ export function renderReport(result: BenchResult, command: string): string {
       `| ${exported.seconds.map((s) => `${s.toFixed(2)} s`).join(", ")} | ${number(exported.rows)} of ${number(exported.expectedRows)} | ` +
         `${mb(exported.bytes)} | ${mb(exported.baselineBytes)} | ${mb(exported.peakBytes)} | ` +
         `< ${EXPORT_SCENARIO.maxSeconds} s, < ${mb(EXPORT_SCENARIO.maxPeakBytes)}, every row | ${exported.verdict} |`,
+      "",
+    );
+  }
+
+  push("## Note saves under load", "");
+  const notes = result.noteSaves;
+  if (!notes) push("Not measured (the bench stopped before it).", "");
+  else if (notes.error) push(`Not measured: ${notes.error}`, "");
+  else {
+    const timing = notes.timing!;
+    push(
+      `${notes.writers} reviewers, each with an account of their own, save a note on claim ${notes.claimId} (the one naming ` +
+        "the most entities) at the same moment, posting the note form's server action as the browser does. Each save " +
+        "is timed to the last byte of its answer, when the form can say it is saved; then the database counts the notes " +
+        "it holds from the round. Measured last, on the server the export ran on.",
+      "",
+      "| writers | p50 | p95 | max | failed | lost | target | result |",
+      "|--:|--:|--:|--:|--:|--:|---|---|",
+      `| ${notes.writers} | ${bare(timing.p50)} ms | ${bare(timing.p95)} ms | ${bare(timing.max)} ms | ${notes.failed} | ` +
+        `${notes.writers - notes.saved} | p95 <= ${number(NOTE_SAVE_SCENARIO.maxP95Ms)} ms, none lost | ${notes.verdict} |`,
       "",
     );
   }

@@ -26,10 +26,12 @@ import {
 } from "./claims-statements";
 import { explainStatements, type PlanSummary } from "./explain";
 import { buildApp, readBuildId, startNextServer, type NextServer } from "./next-server";
+import { measureNoteSaves, type NoteSaveResult } from "./note-saves";
 import { treeRss, watchPeakMemory } from "./process-memory";
 import {
   CLAIMS_FILTERS,
   EXPORT_SCENARIO,
+  NOTE_SAVE_SCENARIO,
   FIRST_LOAD_SCENARIO,
   PAGE_SCENARIOS,
   SEARCH_WORD,
@@ -169,6 +171,7 @@ export interface BenchResult {
   sql: SqlResult[];
   plans: { filter: string; plans: PlanSummary[]; error?: string }[];
   export?: ExportResult;
+  noteSaves?: NoteSaveResult;
   firstLoad?: { result: FirstLoadJs | null; error?: string; verdict: Outcome };
   /** Every missed target and every stage that could not run, worded for the console and the report. */
   failures: string[];
@@ -271,6 +274,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     server = await startNextServer({ databaseUrl: database.url });
     const analystId = await benchAnalyst(client);
     result.export = await measureExport(server, analystId, corpusOptions.claims, options, signal, log);
+    // Last: the notes it saves change the claim they are on (its status, its counts) for any figure taken after.
+    result.noteSaves = await measureNoteSaves(server, client, signal);
+    log(describeNoteSaves(result.noteSaves));
   } catch (error) {
     result.failures.push(`The bench stopped early: ${errorMessage(error)}`);
   } finally {
@@ -561,6 +567,9 @@ function collectFailures(result: BenchResult): string[] {
     if (exported.rows !== exported.expectedRows)
       failures.push(`CSV export: ${exported.rows} rows, expected ${exported.expectedRows}`);
   }
+  const notes = result.noteSaves;
+  if (notes?.error) failures.push(`note saves: not measured: ${notes.error}`);
+  else if (notes?.verdict === "FAIL") failures.push(`note saves: ${describeNoteSaves(notes)}`);
   const firstLoad = result.firstLoad;
   if (firstLoad?.error) failures.push(`first-load JS: ${firstLoad.error}`);
   else if (firstLoad?.verdict === "FAIL" && firstLoad.result)
@@ -634,6 +643,16 @@ function describePage(page: PageResult): string {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+export function describeNoteSaves(notes: NoteSaveResult): string {
+  if (notes.error) return `note saves: ${notes.error}`;
+  const timing = notes.timing!;
+  return (
+    `${notes.writers} reviewers saving a note at once: p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)} ` +
+    `(target ${ms(NOTE_SAVE_SCENARIO.maxP95Ms)}), max ${ms(timing.max)}; ${notes.failed} failed, ` +
+    `${notes.writers - notes.saved} lost`
+  );
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;

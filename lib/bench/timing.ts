@@ -85,25 +85,29 @@ const ACCEPT_ENCODING = "gzip, deflate, br";
 const agent = new http.Agent({ keepAlive: true });
 
 /**
- * GET until the last byte: on a streamed page, that is what a reader waits for. node:http rather than fetch, and
- * the body left compressed: fetch's decoding and web streams cost the bench ~5 ms of CPU per page (7.4 ms against
- * 2 ms, measured with process.cpuUsage), taken from the server it shares two cores with. A browser decodes as the
- * bytes arrive, on its own machine; readBody decodes and checks the body once the clock has stopped.
+ * GET (or, given a body, POST) until the last byte: on a streamed page, that is what a reader waits for. node:http
+ * rather than fetch, and the body left compressed: fetch's decoding and web streams cost the bench several
+ * milliseconds of CPU per page (docs/measurements.md), taken from the server it shares two cores with. A browser
+ * decodes as the bytes arrive, on its own machine; readBody decodes and checks the body once the clock has stopped.
  */
 export function fetchWire(
   url: string,
   signal: AbortSignal,
   headers: Record<string, string> = {},
+  body?: string,
 ): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
+    const method = body === undefined ? "GET" : "POST";
     const fail = (error: unknown) =>
-      reject(new LoopFailure(`GET ${url} failed: ${describeError(error, signal)}`));
+      reject(new LoopFailure(`${method} ${url} failed: ${describeError(error, signal)}`));
     // node:http follows no redirect: a redirect to a login page is never timed as if it were the page.
-    const request = http.get(url, {
+    const request = http.request(url, {
+      method,
       agent,
       signal,
       headers: { "accept-encoding": ACCEPT_ENCODING, ...headers },
     });
+    request.end(body);
     request.on("error", fail);
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
