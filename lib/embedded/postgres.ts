@@ -25,6 +25,11 @@ export type EmbeddedOptions = {
    * which is then simply made again.
    */
   durable?: boolean;
+  /**
+   * The port to start on when it is free, instead of PREFERRED_PORT. A test that stops the server and starts it again
+   * passes the first start's port, so that the clients it gave the URL to reach it again.
+   */
+  port?: number;
 };
 
 export type EmbeddedServer = {
@@ -50,7 +55,10 @@ export async function acquireEmbeddedServer(options: EmbeddedOptions): Promise<E
       state.pid = running.pid;
       state.port = running.port;
     } else {
-      const started = await startServer(dataDir, state.password, options.durable ?? true);
+      const started = await startServer(dataDir, state.password, {
+        durable: options.durable ?? true,
+        port: options.port ?? PREFERRED_PORT,
+      });
       state.pid = started.pid;
       state.port = started.port;
     }
@@ -107,10 +115,10 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
 async function startServer(
   dataDir: string,
   password: string,
-  durable: boolean,
+  { durable, port: preferred }: { durable: boolean; port: number },
 ): Promise<{ pid: number; port: number }> {
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, password);
-  const port = await getPort({ port: PREFERRED_PORT, host: "127.0.0.1" });
+  const port = await getPort({ port: preferred, host: "127.0.0.1" });
   const settings = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
