@@ -1,8 +1,16 @@
 // Security headers for every response, with a Content-Security-Policy whose script-src allows
 // only this response's nonce: Next.js puts it on its own scripts (it reads the policy from the request
 // headers) and the layout hands it to next-themes' inline script. Anything injected into a page cannot run.
-// It also keeps a client from choosing the address the sign-in limit counts it under (lib/auth/client-address.ts).
+// It also keeps a client from choosing the address the sign-in limit counts it under (lib/auth/client-address.ts),
+// and refuses the server action requests Next.js would refuse, with the status that says why.
+import { isCsrfOriginAllowed } from "next/dist/server/app-render/csrf-protection";
 import { NextResponse, type NextRequest } from "next/server";
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  ACTION_FROM_ANOTHER_SITE_MESSAGE,
+  ACTION_TOO_LARGE_MESSAGE,
+  allowedActionOrigins,
+} from "@/lib/actions/limits";
 import { RECEIVED_FORWARDED_FOR } from "@/lib/auth/client-address";
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
@@ -22,6 +30,46 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join("; ");
 }
 
+/**
+ * Why Next.js would refuse a server action request before running it, if it would. It checks a POST to a page that
+ * names an action (Next-Action, from the app's forms) or posts a multipart form (a form sent before the page's script
+ * ran): an Origin that is neither the Host (or X-Forwarded-Host) nor an allowed origin, then a body over the limit.
+ * It answers both with 500 (next/dist/server/app-render/action-handler.js); the same checks here answer 403 and 413.
+ * A body sent without Content-Length is left to Next.js, which counts it as it arrives.
+ */
+export function refusedAction(request: NextRequest): { status: 403 | 413; message: string } | null {
+  const { pathname } = request.nextUrl;
+  const isAction =
+    request.method === "POST" &&
+    !pathname.startsWith("/api/") &&
+    (request.headers.has("next-action") ||
+      (request.headers.get("content-type") ?? "").startsWith("multipart/form-data"));
+  if (!isAction) return null;
+  const origin = request.headers.get("origin");
+  if (origin !== null) {
+    const originHost = originHostOf(origin);
+    const host =
+      request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+    if (originHost !== host && !isCsrfOriginAllowed(originHost, allowedActionOrigins())) {
+      return { status: 403, message: ACTION_FROM_ANOTHER_SITE_MESSAGE };
+    }
+  }
+  if (Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
+    return { status: 413, message: ACTION_TOO_LARGE_MESSAGE };
+  }
+  return null;
+}
+
+/** As Next.js reads it: the host and port of the Origin, "null" kept as it is (a sandboxed or privacy-sensitive page). */
+function originHostOf(origin: string): string {
+  if (origin === "null") return origin;
+  try {
+    return new URL(origin).host;
+  } catch {
+    return "";
+  }
+}
+
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
@@ -35,7 +83,15 @@ export function proxy(request: NextRequest) {
   if (received) requestHeaders.set(RECEIVED_FORWARDED_FOR, received);
   else requestHeaders.delete(RECEIVED_FORWARDED_FOR);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const refused = refusedAction(request);
+  // Plain text, exactly "text/plain": the client of a server action then throws the body as the error's message,
+  // which lib/actions/send-action.ts turns into the form's message.
+  const response = refused
+    ? new NextResponse(refused.message, {
+        status: refused.status,
+        headers: { "content-type": "text/plain", "cache-control": "no-store" },
+      })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("x-frame-options", "DENY");
