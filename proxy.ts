@@ -2,7 +2,8 @@
 // only this response's nonce: Next.js puts it on its own scripts (it reads the policy from the request
 // headers) and the layout hands it to next-themes' inline script. Anything injected into a page cannot run.
 // It also keeps a client from choosing the address the sign-in limit counts it under (lib/auth/client-address.ts),
-// and refuses the server action requests Next.js would refuse, with the status that says why.
+// refuses the server action requests Next.js would refuse, with the status that says why, and answers a page 503
+// while the database is unavailable.
 import { isCsrfOriginAllowed } from "next/dist/server/app-render/csrf-protection";
 import { NextResponse, type NextRequest } from "next/server";
 import {
@@ -12,6 +13,8 @@ import {
   allowedActionOrigins,
 } from "@/lib/actions/limits";
 import { RECEIVED_FORWARDED_FOR } from "@/lib/auth/client-address";
+import { databaseAvailable } from "@/lib/data/availability";
+import { DATABASE_RETRY_AFTER_S } from "@/lib/data/errors";
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
@@ -70,7 +73,39 @@ function originHostOf(origin: string): string {
   }
 }
 
-export function proxy(request: NextRequest) {
+/** A page's document or the payload of a client-side navigation to it: not the API, Next.js's files or ours. */
+function isPageRequest(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !pathname.startsWith("/_next/") &&
+    !pathname.startsWith("/api/") &&
+    !/\.[a-z0-9]+$/i.test(pathname)
+  );
+}
+
+/**
+ * Next.js answers 500 for any error while a page renders, a database out of reach included (only notFound(),
+ * forbidden(), unauthorized() and redirects set another status: next/dist/server/app-render/app-render.js), and it
+ * has no way for a page to choose 503. So the proxy asks first whether the database takes connections, and answers
+ * this page itself when it does not. Plain HTML without script; a client-side navigation that gets it loads it.
+ */
+const UNAVAILABLE_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Database unavailable · ClaimDesk</title>
+</head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36rem; margin: 4rem auto; padding: 0 1rem">
+<h1>The database is unavailable</h1>
+<p>ClaimDesk cannot reach its database at the moment, so this page cannot be shown. Nothing saved is lost: try again in a moment.</p>
+<p><a href="">Try again</a></p>
+</body>
+</html>
+`;
+
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -84,14 +119,26 @@ export function proxy(request: NextRequest) {
   else requestHeaders.delete(RECEIVED_FORWARDED_FOR);
 
   const refused = refusedAction(request);
-  // Plain text, exactly "text/plain": the client of a server action then throws the body as the error's message,
-  // which lib/actions/send-action.ts turns into the form's message.
-  const response = refused
-    ? new NextResponse(refused.message, {
-        status: refused.status,
-        headers: { "content-type": "text/plain", "cache-control": "no-store" },
-      })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (refused) {
+    // Plain text, exactly "text/plain": the client of a server action then throws the body as the error's message,
+    // which lib/actions/send-action.ts turns into the form's message.
+    response = new NextResponse(refused.message, {
+      status: refused.status,
+      headers: { "content-type": "text/plain", "cache-control": "no-store" },
+    });
+  } else if (isPageRequest(request) && !(await databaseAvailable())) {
+    response = new NextResponse(UNAVAILABLE_PAGE, {
+      status: 503,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "retry-after": String(DATABASE_RETRY_AFTER_S),
+      },
+    });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   response.headers.set("content-security-policy", policy);
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("x-frame-options", "DENY");

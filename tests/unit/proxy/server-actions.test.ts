@@ -2,7 +2,7 @@
 // answers them 500) with 403 for another site's and 413 for an oversized one, and lets every other request through.
 // The browser tests send the same requests to the real server (tests/e2e/server-action-refusals.spec.ts).
 import { NextRequest } from "next/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ACTION_BODY_LIMIT_BYTES,
   ACTION_FROM_ANOTHER_SITE_MESSAGE,
@@ -10,6 +10,9 @@ import {
 } from "@/lib/actions/limits";
 import nextConfig from "@/next.config";
 import { proxy } from "@/proxy";
+
+// Pages ask whether the database is up before they render (tests/unit/proxy/database-unavailable.test.ts).
+vi.mock("@/lib/data/availability", () => ({ databaseAvailable: async () => true }));
 
 const HOST = "127.0.0.1:3000";
 
@@ -22,7 +25,8 @@ function post(path: string, headers: Record<string, string>) {
 const action = (headers: Record<string, string>) => post("/claims/1", { "next-action": "7f00", ...headers });
 
 /** What the proxy did: passed the request on to Next.js, or answered it with a status and a message. */
-async function outcome(response: Response) {
+async function outcome(answer: Promise<Response>) {
+  const response = await answer;
   if (response.headers.get("x-middleware-next") === "1") return "passed";
   return {
     status: response.status,
