@@ -1,6 +1,7 @@
 // When the database cannot serve a request (closed, or stopped while requests wait on it): every server action
-// answers "unavailable, nothing saved", the lookup of who is asking included; the API answers 503 with Retry-After;
-// and no read leaves a promise unhandled. It runs a throw-away embedded PostgreSQL of its own, which it stops.
+// answers "unavailable, nothing saved", the lookup of who is asking included; a sign-in says so; the API answers 503
+// with Retry-After; and no read leaves a promise unhandled. It runs a throw-away embedded PostgreSQL of its own, which
+// it stops.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,8 +21,10 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/actions/result";
 import * as reviewActions from "@/lib/actions/review";
 import * as savedViewActions from "@/lib/actions/saved-views";
 import * as userActions from "@/lib/actions/users";
+import { authorizeCredentials } from "@/lib/auth";
 import type { Actor } from "@/lib/auth/permissions";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
+import { SIGN_IN_DATABASE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
 import { getClaim, getRelatedClaims } from "@/lib/data/claim";
 import { getClaimFacets, getClaims } from "@/lib/data/claims";
 import { isDatabaseUnavailable } from "@/lib/data/errors";
@@ -71,7 +74,9 @@ beforeAll(async () => {
   });
   await applyMigrations({ connectionString: server.url, migrationsDir: MIGRATIONS_DIR, log: () => {} });
   live = createPrismaClient(server.url);
-  closed = createPrismaClient(`postgresql://claimdesk:unused@127.0.0.1:${await getPort({ port: 3339 })}/none`);
+  closed = createPrismaClient(
+    `postgresql://claimdesk:unused@127.0.0.1:${await getPort({ port: 3339 })}/none`,
+  );
   process.env.NEXTAUTH_SECRET = AUTH_SECRET;
 });
 
@@ -129,6 +134,16 @@ describe("with the database closed", () => {
   it.each(WRITES)("%s says the same when its write cannot reach the database", async (_, write) => {
     Object.assign(state, { db: closed, sessionDb: live, actor: ADMIN });
     expect(await write()).toEqual(UNAVAILABLE);
+  });
+
+  it("a sign-in fails with the code the form names, not the database's error text", async () => {
+    Object.assign(state, { db: closed });
+    await expect(
+      authorizeCredentials(
+        { email: "ada@unavailable.test", password: "a long enough password" },
+        { headers: {} },
+      ),
+    ).rejects.toThrow(new Error(SIGN_IN_DATABASE_UNAVAILABLE));
   });
 
   it("the API answers 503 with Retry-After and a JSON error, every endpoint and the export", async () => {
