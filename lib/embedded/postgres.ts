@@ -26,8 +26,8 @@ export type EmbeddedOptions = {
    */
   durable?: boolean;
   /**
-   * The port to start on when it is free, instead of PREFERRED_PORT. A test that stops the server and starts it again
-   * passes the first start's port, so that the clients it gave the URL to reach it again.
+   * The port to start on, instead of any free one (PREFERRED_PORT when it is): a test that stops its server and
+   * starts it again, so that the clients it gave the URL to reach it again. Starting fails when it is taken.
    */
   port?: number;
 };
@@ -57,7 +57,8 @@ export async function acquireEmbeddedServer(options: EmbeddedOptions): Promise<E
     } else {
       const started = await startServer(dataDir, state.password, {
         durable: options.durable ?? true,
-        port: options.port ?? PREFERRED_PORT,
+        // get-port keeps a port it handed out for a while, so a restart within one process asks for none.
+        port: options.port ?? (await getPort({ port: PREFERRED_PORT, host: "127.0.0.1" })),
       });
       state.pid = started.pid;
       state.port = started.port;
@@ -115,10 +116,9 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
 async function startServer(
   dataDir: string,
   password: string,
-  { durable, port: preferred }: { durable: boolean; port: number },
+  { durable, port }: { durable: boolean; port: number },
 ): Promise<{ pid: number; port: number }> {
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, password);
-  const port = await getPort({ port: preferred, host: "127.0.0.1" });
   const settings = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
