@@ -40,7 +40,7 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
  * It answers both with 500 (next/dist/server/app-render/action-handler.js); the same checks here answer 403 and 413.
  * A body sent without Content-Length is left to Next.js, which counts it as it arrives.
  */
-export function refusedAction(request: NextRequest): { status: 403 | 413; message: string } | null {
+function refusedAction(request: NextRequest): { status: 403 | 413; message: string } | null {
   const { pathname } = request.nextUrl;
   const isAction =
     request.method === "POST" &&
@@ -85,10 +85,10 @@ function isPageRequest(request: NextRequest): boolean {
 }
 
 /**
- * Next.js answers 500 for any error while a page renders, a database out of reach included (only notFound(),
- * forbidden(), unauthorized() and redirects set another status: next/dist/server/app-render/app-render.js), and it
- * has no way for a page to choose 503. So the proxy asks first whether the database takes connections, and answers
- * this page itself when it does not. Plain HTML without script; a client-side navigation that gets it loads it.
+ * Next.js answers 500 for a page whose rendering fails before it streams, a database out of reach included (only
+ * notFound(), forbidden(), unauthorized() and redirects set another status: next/dist/server/app-render/app-render.js),
+ * and no page can choose 503. So the proxy asks first whether the database takes connections, and answers this page
+ * itself when it does not. Plain HTML without script; a client-side navigation that gets it loads it as a page.
  */
 const UNAVAILABLE_PAGE = `<!doctype html>
 <html lang="en">
