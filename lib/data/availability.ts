@@ -10,12 +10,22 @@ const ANSWER_KEPT_MS = 1_000;
 /** A server that neither accepts nor refuses (a network partition, one starting) counts as unavailable after this. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
-let last: { at: number; available: Promise<boolean> } | undefined;
+/**
+ * The last answer, on globalThis: proxy.ts and the route handler are bundled apart, each with its own copy of this
+ * module, and both must give the same answer (a page must not render just after /api/health said 503).
+ */
+const lastKey = Symbol.for("claimdesk.databaseAvailable");
+const globalForAvailability = globalThis as typeof globalThis & {
+  [lastKey]?: { at: number; available: Promise<boolean> };
+};
 
 export function databaseAvailable(): Promise<boolean> {
   const now = Date.now();
-  if (!last || now - last.at >= ANSWER_KEPT_MS) last = { at: now, available: probe() };
-  return last.available;
+  const last = globalForAvailability[lastKey];
+  if (last && now - last.at < ANSWER_KEPT_MS) return last.available;
+  const available = probe();
+  globalForAvailability[lastKey] = { at: now, available };
+  return available;
 }
 
 async function probe(): Promise<boolean> {
