@@ -39,8 +39,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         }
         router.replace(callbackUrl);
         router.refresh();
-      } catch {
-        setError("The server could not be reached. Try again in a moment.");
+      } catch (error) {
+        // fetch rejects with a TypeError when no answer came back; anything else was an answer it could not read.
+        setError(
+          error instanceof TypeError
+            ? "The server could not be reached. Try again in a moment."
+            : "The server could not handle the sign-in. Try again in a moment.",
+        );
       }
     });
   }
