@@ -121,6 +121,27 @@ test("a note typed while the database goes away is kept, the form says nothing w
   await context.close();
 });
 
+test("a sign-in sent while the database is down says so, not that the password was wrong", async ({
+  page,
+  request,
+}) => {
+  await page.goto(`${ORIGIN}/sign-in`);
+  const form = page.getByRole("form", { name: "Sign in" });
+  await form.getByLabel("Email").fill("rita@unavailable.test");
+  await form.getByLabel("Password").fill("a test password nobody uses");
+  await stopDatabase(request);
+  try {
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await expect(form.getByRole("alert")).toHaveText(
+      "The database is unavailable, so you could not be signed in. Try again in a moment.",
+    );
+  } finally {
+    await restartDatabase(request);
+  }
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: /Account: Rita Reviewer/ })).toBeVisible();
+});
+
 test("while the database is down, pages answer 503 with Retry-After and say so, and the API answers 503 JSON", async ({
   page,
   request,
