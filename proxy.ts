@@ -63,7 +63,7 @@ function refusedAction(request: NextRequest): { status: 403 | 413; message: stri
   return null;
 }
 
-/** As Next.js reads it: the host and port of the Origin, "null" kept as it is (a sandboxed or privacy-sensitive page). */
+/** As Next.js reads it: the Origin's host and port, or "null" as it came (a sandboxed or privacy-minded page). */
 function originHostOf(origin: string): string {
   if (origin === "null") return origin;
   try {
@@ -86,9 +86,10 @@ function isPageRequest(request: NextRequest): boolean {
 
 /**
  * Next.js answers 500 for a page whose rendering fails before it streams, a database out of reach included (only
- * notFound(), forbidden(), unauthorized() and redirects set another status: next/dist/server/app-render/app-render.js),
- * and no page can choose 503. So the proxy asks first whether the database takes connections, and answers this page
- * itself when it does not. Plain HTML without script; a client-side navigation that gets it loads it as a page.
+ * notFound(), forbidden(), unauthorized() and redirects set another status, in next/dist/server/app-render/
+ * app-render.js), and no page can choose 503. So the proxy asks first whether the database takes connections, and
+ * answers this page itself when it does not. Plain HTML without script; a client-side navigation that gets it loads
+ * it as a page.
  */
 const UNAVAILABLE_PAGE = `<!doctype html>
 <html lang="en">

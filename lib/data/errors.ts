@@ -99,7 +99,7 @@ function unavailable(error: unknown, depth: number): boolean {
   return unavailable(cause, depth + 1);
 }
 
-/** One line for whoever watches the database: not a bug to chase, so no stack (Prisma's message ends with its cause). */
+/** One line, no stack, for whoever watches the database: no bug to chase (Prisma's message ends in its cause). */
 export function warnDatabaseUnavailable(what: string, error: unknown): void {
   console.warn(`${what} failed, the database being unavailable: ${String(error).trim().split("\n").at(-1)}`);
 }

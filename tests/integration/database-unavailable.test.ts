@@ -1,7 +1,7 @@
 // When the database cannot serve a request (closed, or stopped while requests wait on it): every server action
 // answers "unavailable, nothing saved", the lookup of who is asking included; a sign-in says so; the API answers 503
-// with Retry-After; and no read leaves a promise unhandled. It runs a throw-away embedded PostgreSQL of its own, which
-// it stops.
+// with Retry-After; and no read leaves a promise unhandled. It runs a throw-away embedded PostgreSQL of its own,
+// which it stops.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
