@@ -15,10 +15,11 @@ export const ACTION_FROM_ANOTHER_SITE_MESSAGE =
  * public address in NEXTAUTH_URL, for a reverse proxy that passes on neither the Host it was asked for nor
  * X-Forwarded-Host. Read from the environment the server starts with.
  */
-export function allowedActionOrigins(env: Record<string, string | undefined> = process.env): string[] {
-  if (!env.NEXTAUTH_URL) return [];
+export function allowedActionOrigins(): string[] {
+  const publicUrl = process.env.NEXTAUTH_URL;
+  if (!publicUrl) return [];
   try {
-    return [new URL(env.NEXTAUTH_URL).host];
+    return [new URL(publicUrl).host];
   } catch {
     // lib/env.ts reports a malformed NEXTAUTH_URL where it is used; it names no origin here.
     return [];
