@@ -1,3 +1,5 @@
+import { ACTION_BODY_LIMIT_BYTES, allowedActionOrigins } from "./lib/actions/limits.js";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Next.js allows one dev server per build folder: a second `npm run dev` in a checkout (lib/cli/serve.ts) and the
@@ -8,6 +10,10 @@ const nextConfig = {
   typedRoutes: false,
   // Names the framework to anyone probing for its known holes; nothing needs it.
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts refuses past the same limit and from the same origins, with 413 and 403 instead of Next.js's 500.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES, allowedOrigins: allowedActionOrigins() },
+  },
 };
 
 export default nextConfig;

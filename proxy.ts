@@ -1,9 +1,20 @@
 // Security headers for every response, with a Content-Security-Policy whose script-src allows
 // only this response's nonce: Next.js puts it on its own scripts (it reads the policy from the request
 // headers) and the layout hands it to next-themes' inline script. Anything injected into a page cannot run.
-// It also keeps a client from choosing the address the sign-in limit counts it under (lib/auth/client-address.ts).
+// It also keeps a client from choosing the address the sign-in limit counts it under (lib/auth/client-address.ts),
+// refuses the server action requests Next.js would refuse, with the status that says why, and answers a page 503
+// while the database is unavailable.
+import { isCsrfOriginAllowed } from "next/dist/server/app-render/csrf-protection";
 import { NextResponse, type NextRequest } from "next/server";
+import {
+  ACTION_BODY_LIMIT_BYTES,
+  ACTION_FROM_ANOTHER_SITE_MESSAGE,
+  ACTION_TOO_LARGE_MESSAGE,
+  allowedActionOrigins,
+} from "@/lib/actions/limits";
 import { RECEIVED_FORWARDED_FOR } from "@/lib/auth/client-address";
+import { databaseAvailable } from "@/lib/data/availability";
+import { DATABASE_RETRY_AFTER_S } from "@/lib/data/errors";
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   return [
@@ -22,7 +33,80 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * Why Next.js would refuse a server action request before running it, if it would. It checks a POST to a page that
+ * names an action (Next-Action, from the app's forms) or posts a multipart form (a form sent before the page's script
+ * ran): an Origin that is neither the Host (or X-Forwarded-Host) nor an allowed origin, then a body over the limit.
+ * It answers both with 500 (next/dist/server/app-render/action-handler.js); the same checks here answer 403 and 413.
+ * A body sent without Content-Length is left to Next.js, which counts it as it arrives.
+ */
+function refusedAction(request: NextRequest): { status: 403 | 413; message: string } | null {
+  const { pathname } = request.nextUrl;
+  const isAction =
+    request.method === "POST" &&
+    !pathname.startsWith("/api/") &&
+    (request.headers.has("next-action") ||
+      (request.headers.get("content-type") ?? "").startsWith("multipart/form-data"));
+  if (!isAction) return null;
+  const origin = request.headers.get("origin");
+  if (origin !== null) {
+    const originHost = originHostOf(origin);
+    const host =
+      request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
+    if (originHost !== host && !isCsrfOriginAllowed(originHost, allowedActionOrigins())) {
+      return { status: 403, message: ACTION_FROM_ANOTHER_SITE_MESSAGE };
+    }
+  }
+  if (Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
+    return { status: 413, message: ACTION_TOO_LARGE_MESSAGE };
+  }
+  return null;
+}
+
+/** As Next.js reads it: the Origin's host and port, or "null" as it came (a sandboxed or privacy-minded page). */
+function originHostOf(origin: string): string {
+  if (origin === "null") return origin;
+  try {
+    return new URL(origin).host;
+  } catch {
+    return "";
+  }
+}
+
+/** A page's document or the payload of a client-side navigation to it: not the API, Next.js's files or ours. */
+function isPageRequest(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  return (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !pathname.startsWith("/_next/") &&
+    !pathname.startsWith("/api/") &&
+    !/\.[a-z0-9]+$/i.test(pathname)
+  );
+}
+
+/**
+ * Next.js answers 500 for a page whose rendering fails before it streams, a database out of reach included (only
+ * notFound(), forbidden(), unauthorized() and redirects set another status, in next/dist/server/app-render/
+ * app-render.js), and no page can choose 503. So the proxy asks first whether the database takes connections, and
+ * answers this page itself when it does not. Plain HTML without script; a client-side navigation that gets it loads
+ * it as a page.
+ */
+const UNAVAILABLE_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Database unavailable · ClaimDesk</title>
+</head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; max-width: 36rem; margin: 4rem auto; padding: 0 1rem">
+<h1>The database is unavailable</h1>
+<p>ClaimDesk cannot reach its database at the moment, so this page cannot be shown. Nothing saved is lost: try again in a moment.</p>
+<p><a href="">Try again</a></p>
+</body>
+</html>
+`;
+
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -35,7 +119,27 @@ export function proxy(request: NextRequest) {
   if (received) requestHeaders.set(RECEIVED_FORWARDED_FOR, received);
   else requestHeaders.delete(RECEIVED_FORWARDED_FOR);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const refused = refusedAction(request);
+  let response: NextResponse;
+  if (refused) {
+    // Plain text, exactly "text/plain": the client of a server action then throws the body as the error's message,
+    // which lib/actions/send-action.ts turns into the form's message.
+    response = new NextResponse(refused.message, {
+      status: refused.status,
+      headers: { "content-type": "text/plain", "cache-control": "no-store" },
+    });
+  } else if (isPageRequest(request) && !(await databaseAvailable())) {
+    response = new NextResponse(UNAVAILABLE_PAGE, {
+      status: 503,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "retry-after": String(DATABASE_RETRY_AFTER_S),
+      },
+    });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   response.headers.set("content-security-policy", policy);
   response.headers.set("x-content-type-options", "nosniff");
   response.headers.set("x-frame-options", "DENY");

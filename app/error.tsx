@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { AlertIcon } from "@/components/ui/icons";
 
@@ -12,8 +13,26 @@ function describe(error: unknown): { message?: string; digest?: string } {
   return { message: messageIsPlaceholder ? undefined : error.message, digest };
 }
 
+/**
+ * Whether the database is unavailable now, by GET /api/health: the placeholder does not say why the page failed, and
+ * a database that went away while the page rendered is the one cause a person should hear about (and wait out).
+ */
+function useDatabaseUnavailable(error: unknown): boolean {
+  const [unavailable, setUnavailable] = useState(false);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch("/api/health", { cache: "no-store", signal: controller.signal })
+      .then((response) => setUnavailable(response.status === 503))
+      // No answer at all: the server is what is missing, and the page says what it can.
+      .catch(() => {});
+    return () => controller.abort();
+  }, [error]);
+  return unavailable;
+}
+
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const { message, digest } = describe(error);
+  const databaseUnavailable = useDatabaseUnavailable(error);
 
   return (
     <Card role="alert" className="mx-auto flex max-w-xl flex-col gap-4 p-6 sm:p-8">
@@ -21,13 +40,21 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <span className="grid size-10 shrink-0 place-items-center rounded-full bg-muted text-warning">
           <AlertIcon className="size-5" />
         </span>
-        <h1 className="text-xl font-semibold tracking-tight">This page could not be loaded</h1>
+        <h1 className="text-xl font-semibold tracking-tight">
+          {databaseUnavailable ? "The database is unavailable" : "This page could not be loaded"}
+        </h1>
       </div>
-      <p className="text-muted-foreground">
-        Something went wrong while loading this page. If the app was started without{" "}
-        <code className="font-mono text-[0.9em] text-foreground">npm run dev</code>, the embedded database may
-        not be running.
-      </p>
+      {databaseUnavailable ? (
+        <p className="text-muted-foreground">
+          ClaimDesk cannot reach its database at the moment, so this page could not be loaded. Nothing saved
+          is lost: try again in a moment.
+        </p>
+      ) : (
+        <p className="text-muted-foreground">
+          Something went wrong while loading this page. Try again; if it keeps failing, report it with the
+          details below.
+        </p>
+      )}
       {message || digest ? (
         <dl className="flex flex-col gap-2 rounded-lg border bg-muted/50 p-4 text-sm">
           {message ? (

@@ -10,6 +10,8 @@ import { cache } from "react";
 import { clientAddress } from "@/lib/auth/client-address";
 import { authenticate } from "@/lib/auth/credentials";
 import type { Actor } from "@/lib/auth/permissions";
+import { SIGN_IN_DATABASE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
+import { isDatabaseUnavailable, warnDatabaseUnavailable } from "@/lib/data/errors";
 import { getDb } from "@/lib/db";
 import { trustedProxyCount } from "@/lib/env";
 
@@ -43,7 +45,15 @@ export async function authorizeCredentials(
   request: { headers?: Record<string, string | string[] | undefined> },
 ): Promise<User | null> {
   const address = clientAddress(request.headers ?? {}, trustedProxyCount());
-  const actor = await authenticate(getDb(), credentials, address);
+  let actor: Actor | null;
+  try {
+    actor = await authenticate(getDb(), credentials, address);
+  } catch (error) {
+    // Not a wrong password: the form says the database is unavailable rather than that the sign-in failed.
+    if (!isDatabaseUnavailable(error)) throw error;
+    warnDatabaseUnavailable("A sign-in", error);
+    throw new Error(SIGN_IN_DATABASE_UNAVAILABLE);
+  }
   return actor ? { id: String(actor.id), email: actor.email, name: actor.name } : null;
 }
 

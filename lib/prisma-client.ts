@@ -24,12 +24,16 @@ export const SESSION_SETTINGS =
  */
 export function createPool(config: pg.PoolConfig): pg.Pool {
   // pg-pool awaits this hook (typed as returning void); a failure discards the connection and fails the checkout.
-  return new pg.Pool({
+  const pool = new pg.Pool({
     ...config,
     // Typed by its one query implementation rather than pg's overloads, which it keeps (see below).
     Client: SerialClient as unknown as typeof pg.Client,
     onConnect: (client) => client.query(SESSION_SETTINGS),
   });
+  // A restart of the database drops the idle connections, and each reports here; unheard, the error would be an
+  // uncaught exception. The pool has discarded the connection already, and the next checkout opens a new one.
+  pool.on("error", (error) => console.warn(`database: idle connection lost (${error.message})`));
+  return pool;
 }
 
 /**

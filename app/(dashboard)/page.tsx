@@ -4,6 +4,7 @@ import { DataTableToolbarSkeleton } from "@/components/data-table/data-table-ske
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import {
   getCoMentions,
   getOverviewFacets,
@@ -39,9 +40,13 @@ export default async function OverviewPage({
   const query = parseClaimsQuery(await searchParams);
   const dataQuery = forViewer(query, query.assignees.length ? ((await getCurrentUser())?.id ?? null) : null);
   // One pass over the matching claims counts the filter bar's facets, the headline figures and two of the charts.
-  const facets = getOverviewFacets(dataQuery);
-  const topEntities = facets.then((f) => topEntitiesOfFacets(f, query));
-  const matrix = topEntities.then((entities) => getCoMentions(dataQuery, entities));
+  const facets = awaitedLater(getOverviewFacets(dataQuery));
+  const figures = awaitedLater(getOverviewFigures(dataQuery, facets));
+  const sectors = awaitedLater(getSectorBreakdown(dataQuery));
+  const coverage = awaitedLater(sectionCoverageOf(facets));
+  const weeks = awaitedLater(reviewTimelineOf(facets));
+  const topEntities = awaitedLater(facets.then((f) => topEntitiesOfFacets(f, query)));
+  const matrix = awaitedLater(topEntities.then((entities) => getCoMentions(dataQuery, entities)));
   // New filters show each chart's skeleton until its own numbers arrive, never the previous filters' chart.
   const key = serializeClaimsQuery({ ...query, page: 1 }).toString();
 
@@ -57,7 +62,7 @@ export default async function OverviewPage({
             <ClaimsTableToolbar facets={facets} />
           </Suspense>
           <Suspense key={`figures:${key}`} fallback={<HeadlineFiguresSkeleton />}>
-            <HeadlineFigures query={query} figures={getOverviewFigures(dataQuery, facets)} />
+            <HeadlineFigures query={query} figures={figures} />
           </Suspense>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <div className="lg:col-span-2">
@@ -65,20 +70,20 @@ export default async function OverviewPage({
                 key={`sectors:${key}`}
                 fallback={<ChartCardSkeleton title="Claims by sector" shape="rows" count={12} />}
               >
-                <SectorChart query={query} sectors={getSectorBreakdown(dataQuery)} />
+                <SectorChart query={query} sectors={sectors} />
               </Suspense>
             </div>
             <Suspense
               key={`sections:${key}`}
               fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={10} />}
             >
-              <SectionChart query={query} coverage={sectionCoverageOf(facets)} />
+              <SectionChart query={query} coverage={coverage} />
             </Suspense>
             <Suspense
               key={`review:${key}`}
               fallback={<ChartCardSkeleton title="Review progress" shape="columns" count={12} />}
             >
-              <ReviewChart query={query} facets={facets} weeks={reviewTimelineOf(facets)} />
+              <ReviewChart query={query} facets={facets} weeks={weeks} />
             </Suspense>
             <Suspense
               key={`entities:${key}`}

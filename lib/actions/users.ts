@@ -2,40 +2,36 @@
 
 // Admin changes to accounts, from /admin/users.
 import { revalidatePath } from "next/cache";
-import { toActionResult, type ActionResult } from "@/lib/actions/result";
-import type { Actor } from "@/lib/auth/permissions";
+import { runAction } from "@/lib/actions/action";
+import type { ActionResult } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
 import * as users from "@/lib/data/users";
-import type { Prisma } from "@/lib/prisma-client";
-import { requireActor } from "./session";
 
 type AccountResult = Promise<ActionResult<users.Account>>;
 
-function run(change: (db: Prisma, actor: Actor) => Promise<users.Account>): AccountResult {
-  return toActionResult(async () => {
-    const account = await change(getDb(), await requireActor());
+const afterChange = {
+  revalidate: () => {
     revalidatePath("/admin/users");
     revalidatePath("/admin/audit");
-    return account;
-  });
-}
+  },
+};
 
 export async function createUser(input: unknown): AccountResult {
-  return run((db, actor) => users.createUser(db, actor, input));
+  return runAction((actor) => users.createUser(getDb(), actor, input), afterChange);
 }
 
 export async function changeUserRole(input: unknown): AccountResult {
-  return run((db, actor) => users.changeUserRole(db, actor, input));
+  return runAction((actor) => users.changeUserRole(getDb(), actor, input), afterChange);
 }
 
 export async function disableUser(input: unknown): AccountResult {
-  return run((db, actor) => users.disableUser(db, actor, input));
+  return runAction((actor) => users.disableUser(getDb(), actor, input), afterChange);
 }
 
 export async function enableUser(input: unknown): AccountResult {
-  return run((db, actor) => users.enableUser(db, actor, input));
+  return runAction((actor) => users.enableUser(getDb(), actor, input), afterChange);
 }
 
 export async function updateUser(input: unknown): AccountResult {
-  return run((db, actor) => users.updateUser(db, actor, input));
+  return runAction((actor) => users.updateUser(getDb(), actor, input), afterChange);
 }

@@ -1,5 +1,6 @@
 // The production build the bench measures: `next build`, then `next start` on a free loopback port in its own
-// process group, so that stopping the group stops every worker Next.js started and nothing outlives the bench.
+// process group, so that stopping the group stops every worker Next.js started and nothing outlives the bench (or
+// the browser test that runs a server of its own, on a database it stops).
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -52,9 +53,19 @@ export interface NextServer {
   stop(): Promise<void>;
 }
 
-export async function startNextServer({ databaseUrl }: { databaseUrl: string }): Promise<NextServer> {
+export async function startNextServer({
+  databaseUrl,
+  port: preferred,
+  onOutput,
+}: {
+  databaseUrl: string;
+  /** A fixed port (a browser test's own server); any free one otherwise. */
+  port?: number;
+  /** Each line the server prints, for a caller that checks what it logged. */
+  onOutput?: (line: string) => void;
+}): Promise<NextServer> {
   if (!fs.existsSync(BUILD_ID)) throw new Error("There is no production build (.next/BUILD_ID) to serve.");
-  const port = await freeLoopbackPort();
+  const port = preferred ?? (await freeLoopbackPort());
   const authSecret = randomBytes(32).toString("base64url");
   const child = spawn(
     process.execPath,
@@ -75,7 +86,9 @@ export async function startNextServer({ databaseUrl }: { databaseUrl: string }):
   );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    const lines = chunk.toString("utf8").split("\n").filter(Boolean);
+    if (onOutput) lines.forEach(onOutput);
+    output.push(...lines);
     output.splice(0, Math.max(0, output.length - OUTPUT_LINES_KEPT));
   };
   child.stdout?.on("data", keep);

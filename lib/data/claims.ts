@@ -116,10 +116,13 @@ export async function getClaims(
   db: Prisma = getDb(),
   total: Promise<number> | null = null,
 ): Promise<ClaimsPage> {
-  const filter = await resolveClaimsFilter(query, db);
+  // `total` is awaited from the start, beside the filter: awaited only after it, a failed filter would leave the
+  // caller's count unwatched, and its failure an unhandledRejection.
+  const filter = resolveClaimsFilter(query, db);
   const [totalMatched, records] = await Promise.all([
-    total ?? queryRows<{ total: number }>(db, claimsCountSql(filter)).then(([row]) => row!.total),
-    queryRows<RowRecord>(db, claimRowsSql(filter)),
+    total ??
+      filter.then((f) => queryRows<{ total: number }>(db, claimsCountSql(f))).then(([row]) => row!.total),
+    filter.then((f) => queryRows<RowRecord>(db, claimRowsSql(f))),
   ]);
   return {
     rows: records.map(toClaimRow),

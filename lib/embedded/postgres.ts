@@ -25,6 +25,11 @@ export type EmbeddedOptions = {
    * which is then simply made again.
    */
   durable?: boolean;
+  /**
+   * The port to start on, instead of any free one (PREFERRED_PORT when it is): a test that stops its server and
+   * starts it again, so that the clients it gave the URL to reach it again. Starting fails when it is taken.
+   */
+  port?: number;
 };
 
 export type EmbeddedServer = {
@@ -52,7 +57,11 @@ export async function acquireEmbeddedServer(options: EmbeddedOptions): Promise<E
       state.pid = running.pid;
       state.port = running.port;
     } else {
-      const started = await startServer(dataDir, state.password, options.durable ?? true);
+      const started = await startServer(dataDir, state.password, {
+        durable: options.durable ?? true,
+        // get-port keeps a port it handed out for a while, so a restart within one process asks for none.
+        port: options.port ?? (await getPort({ port: PREFERRED_PORT, host: "127.0.0.1" })),
+      });
       state.pid = started.pid;
       state.port = started.port;
     }
@@ -110,10 +119,9 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
 async function startServer(
   dataDir: string,
   password: string,
-  durable: boolean,
+  { durable, port }: { durable: boolean; port: number },
 ): Promise<{ pid: number; port: number }> {
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir, password);
-  const port = await getPort({ port: PREFERRED_PORT, host: "127.0.0.1" });
   const settings = [
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",

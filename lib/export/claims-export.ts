@@ -275,15 +275,12 @@ const globalForExport = globalThis as typeof globalThis & { claimdeskExportPool?
 /** Kept on globalThis like lib/db.ts's client, so dev hot reload does not open a new pool per edit. */
 export function getExportPool(): pg.Pool {
   if (!globalForExport.claimdeskExportPool) {
-    const pool = createPool({
+    globalForExport.claimdeskExportPool = createPool({
       connectionString: getServerEnv().DATABASE_URL,
       max: EXPORT_CONNECTIONS,
       connectionTimeoutMillis: 30_000,
       application_name: "claimdesk-export",
     });
-    // An idle connection the server drops reports here; unheard, the error would end the process.
-    pool.on("error", (error) => console.error("export pool: idle connection lost", error));
-    globalForExport.claimdeskExportPool = pool;
   }
   return globalForExport.claimdeskExportPool;
 }

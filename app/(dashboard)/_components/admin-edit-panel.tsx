@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
+import { sendAction } from "@/lib/actions/send-action";
 
 export function AdminEditPanel({
   title,
@@ -71,7 +72,7 @@ export function useRecordForm<Values extends object, Token, Saved>({
     event.preventDefault();
     setMessage(null);
     startTransition(async () => {
-      const result = await save(values, token);
+      const result = await sendAction(() => save(values, token));
       if (result.ok) {
         setToken(tokenOf(result.data));
         setErrors({});

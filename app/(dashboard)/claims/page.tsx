@@ -4,6 +4,7 @@ import { DataTableSkeleton, DataTableToolbarSkeleton } from "@/components/data-t
 import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
 import { getSavedViews } from "@/lib/data/saved-views";
 import { getDb } from "@/lib/db";
@@ -40,18 +41,21 @@ export default async function ClaimsPage({
   const query = parseClaimsQuery(await searchParams);
   const viewer = await getCurrentUser();
   const dataQuery = forViewer(query, viewer?.id ?? null);
-  const facets = getClaimFacets(dataQuery, undefined, viewer?.id ?? null);
+  const facets = awaitedLater(getClaimFacets(dataQuery, undefined, viewer?.id ?? null));
   // The facets' pass over the matching claims counts them too, so the list does not count them again.
-  const claims = getClaims(
-    dataQuery,
-    undefined,
-    facets.then((f) => f.total),
+  const claims = awaitedLater(
+    getClaims(
+      dataQuery,
+      undefined,
+      facets.then((f) => f.total),
+    ),
   );
   // "12 of 43": the unfiltered total, beside the filtered reads.
-  const allClaims = hasFilters(query) ? getClaimCount() : null;
+  const allClaims = hasFilters(query) ? awaitedLater(getClaimCount()) : null;
 
   const exportAccess = can(viewer, "claims.export") ? "allowed" : viewer ? "forbidden" : "sign-in";
-  const savedViews = viewer && can(viewer, "savedViews.manage") ? getSavedViews(getDb(), viewer) : null;
+  const savedViews =
+    viewer && can(viewer, "savedViews.manage") ? awaitedLater(getSavedViews(getDb(), viewer)) : null;
 
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ListSearchForm } from "@/app/(dashboard)/_components/list-search-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { parseEntitySearch, searchEntities } from "@/lib/data/entities";
 import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/data/list-params";
 import { ENTITY_KIND_OPTIONS } from "@/lib/domain/options";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Entities" };
 
 export default async function EntitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = parseEntitySearch(await searchParams);
-  const results = searchEntities(query);
+  const results = awaitedLater(searchEntities(query));
 
   return (
     <>

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { firstParam, parseOption, parsePage, type SearchParams } from "@/lib/data/list-params";
 import { getReviewQueue } from "@/lib/data/review";
 import { ReviewStatus } from "@/lib/generated/prisma/enums.ts";
@@ -31,7 +32,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     page: parsePage(firstParam(params, "page")),
     size: QUEUE_PAGE_SIZE,
   };
-  const queue = getReviewQueue(viewer, query);
+  const queue = awaitedLater(getReviewQueue(viewer, query));
 
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { getSectors } from "@/lib/data/sectors";
 import { SectorTable, SectorTableSkeleton } from "./_components/sector-table";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Sectors" };
 export default async function SectorsPage() {
   // Imports and reviews change the counts, so the list is read per request and never prerendered at build time.
   await connection();
-  const sectors = getSectors();
+  const sectors = awaitedLater(getSectors());
 
   return (
     <>

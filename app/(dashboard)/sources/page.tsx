@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ListSearchForm } from "@/app/(dashboard)/_components/list-search-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/data/list-params";
 import { getSources, parseSourceSearch } from "@/lib/data/sources";
 import { SOURCE_KIND_OPTIONS } from "@/lib/domain/options";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = parseSourceSearch(await searchParams);
-  const results = getSources(query);
+  const results = awaitedLater(getSources(query));
 
   return (
     <>

@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input } from "@/components/ui/field";
+import { SIGN_IN_DATABASE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
 
-/** One message for every failure, so the form never tells whether an email has an account. */
+/** One message for every failure of the credentials, so the form never tells whether an email has an account. */
 const FAILED =
   "Sign-in failed. Check your email and password. After several failed attempts sign-in pauses for 15 minutes.";
 
@@ -28,14 +29,23 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           password: String(form.get("password") ?? ""),
           redirect: false,
         });
+        if (result?.error === SIGN_IN_DATABASE_UNAVAILABLE) {
+          setError("The database is unavailable, so you could not be signed in. Try again in a moment.");
+          return;
+        }
         if (!result?.ok || result.error) {
           setError(FAILED);
           return;
         }
         router.replace(callbackUrl);
         router.refresh();
-      } catch {
-        setError("The server could not be reached. Try again in a moment.");
+      } catch (error) {
+        // fetch rejects with a TypeError when no answer came back; anything else was an answer it could not read.
+        setError(
+          error instanceof TypeError
+            ? "The server could not be reached. Try again in a moment."
+            : "The server could not handle the sign-in. Try again in a moment.",
+        );
       }
     });
   }

@@ -11,8 +11,8 @@ import { config, proxy } from "@/proxy";
 const SIGN_IN = "http://127.0.0.1:3000/api/auth/callback/credentials";
 
 /** The request headers proxy.ts hands on to the route, as Next.js reads them off its response. */
-function forwardedByProxy(headers: Record<string, string>): Record<string, string | null> {
-  const response = proxy(new NextRequest(SIGN_IN, { method: "POST", headers }));
+async function forwardedByProxy(headers: Record<string, string>): Promise<Record<string, string | null>> {
+  const response = await proxy(new NextRequest(SIGN_IN, { method: "POST", headers }));
   const names = response.headers.get("x-middleware-override-headers")!.split(",");
   return Object.fromEntries(
     ["x-forwarded-for", RECEIVED_FORWARDED_FOR].map((name) => [
@@ -23,15 +23,15 @@ function forwardedByProxy(headers: Record<string, string>): Record<string, strin
 }
 
 describe("proxy.ts", () => {
-  it("drops X-Forwarded-For, so that Next.js names the peer, and keeps what arrived aside", () => {
-    expect(forwardedByProxy({ "x-forwarded-for": "203.0.113.7, 198.51.100.2" })).toEqual({
+  it("drops X-Forwarded-For, so that Next.js names the peer, and keeps what arrived aside", async () => {
+    expect(await forwardedByProxy({ "x-forwarded-for": "203.0.113.7, 198.51.100.2" })).toEqual({
       "x-forwarded-for": null,
       [RECEIVED_FORWARDED_FOR]: "203.0.113.7, 198.51.100.2",
     });
   });
 
-  it("passes on no received value of the client's own making", () => {
-    expect(forwardedByProxy({ [RECEIVED_FORWARDED_FOR]: "203.0.113.7" })).toEqual({
+  it("passes on no received value of the client's own making", async () => {
+    expect(await forwardedByProxy({ [RECEIVED_FORWARDED_FOR]: "203.0.113.7" })).toEqual({
       "x-forwarded-for": null,
       [RECEIVED_FORWARDED_FOR]: null,
     });

@@ -2,8 +2,11 @@
 // tests read them off the real server (tests/e2e/security-headers.spec.ts).
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { config, proxy } from "@/proxy";
+
+// Pages ask whether the database is up before they render (tests/unit/proxy/database-unavailable.test.ts).
+vi.mock("@/lib/data/availability", () => ({ databaseAvailable: async () => true }));
 
 const ORIGIN = "http://127.0.0.1:3000";
 
@@ -29,9 +32,9 @@ describe("proxy.ts", () => {
     }
   });
 
-  it("sets the policy with a fresh nonce, and the headers that forbid framing and sniffing", () => {
-    const first = proxy(new NextRequest(`${ORIGIN}/claims`)).headers;
-    const second = proxy(new NextRequest(`${ORIGIN}/claims`)).headers;
+  it("sets the policy with a fresh nonce, and the headers that forbid framing and sniffing", async () => {
+    const first = (await proxy(new NextRequest(`${ORIGIN}/claims`))).headers;
+    const second = (await proxy(new NextRequest(`${ORIGIN}/claims`))).headers;
     expect(first.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     expect(first.get("content-security-policy")).not.toBe(second.get("content-security-policy"));
     expect(first.get("x-frame-options")).toBe("DENY");

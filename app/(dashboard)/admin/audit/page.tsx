@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { getAuditActors, getAuditEvents } from "@/lib/data/audit";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import type { SearchParams } from "@/lib/data/list-params";
 import { getDb } from "@/lib/db";
 import { parseAuditQuery, serializeAuditQuery } from "@/lib/validations/audit";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdminPage("/admin/audit", "audit.read");
   const query = parseAuditQuery(await searchParams);
-  const events = getAuditEvents(getDb(), actor, query);
+  const events = awaitedLater(getAuditEvents(getDb(), actor, query));
   const actors = await getAuditActors(getDb(), actor);
   return (
     <>

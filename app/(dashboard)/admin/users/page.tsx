@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { getUsers } from "@/lib/data/users";
 import { getDb } from "@/lib/db";
 import { parseUserListQuery } from "@/lib/validations/users";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireAdminPage("/admin/users", "users.manage");
   const query = parseUserListQuery(await searchParams);
-  const users = getUsers(getDb(), actor, query);
+  const users = awaitedLater(getUsers(getDb(), actor, query));
   return (
     <>
       <PageHeader title="Users">

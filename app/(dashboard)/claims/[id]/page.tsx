@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
 import { ClaimEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
 import { claimTextOf, loadClaim } from "@/app/(dashboard)/_components/records";
 import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { getRelatedClaims } from "@/lib/data/claim";
 import { claimTitle } from "./_components/claim-format";
 import { ClaimContext, ClaimDetails, ClaimEntities, ClaimSources } from "./_components/claim-panels";
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: ClaimPageProps): Promise<Meta
 export default async function ClaimPage({ params }: ClaimPageProps) {
   const claim = await loadClaim((await params).id);
   if (!claim) notFound();
-  const related = getRelatedClaims(claim.id);
+  const related = awaitedLater(getRelatedClaims(claim.id));
 
   return (
     <>

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
 import { createSavedView, deleteSavedView, renameSavedView, shareSavedView } from "@/lib/actions/saved-views";
+import { sendAction } from "@/lib/actions/send-action";
 import type { SavedViewItem } from "@/lib/data/saved-views";
 import { serializeClaimsQuery } from "@/lib/validations/claims";
 import { useClaimsQuery } from "./claims-query-context";
@@ -50,7 +51,7 @@ function SavedViewsPanel({ views, close }: { views: SavedViewItem[]; close: () =
   function run(action: () => Promise<ActionResult<unknown>>, done: string, onDone?: () => void) {
     setMessage(null);
     startTransition(async () => {
-      const result = await action();
+      const result = await sendAction(action);
       if (result.ok) {
         onDone?.();
         setMessage({ tone: "success", text: done });

@@ -7,6 +7,7 @@ import { EntityEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots
 import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { SectionChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { getEntityClaims } from "@/lib/data/entities";
 import { getSectionCoverage, getVerdictCounts } from "@/lib/data/overview";
 import { firstParam, parsePage, type SearchParams } from "@/lib/data/list-params";
@@ -26,8 +27,10 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
   const entity = await loadEntity((await params).id);
   if (!entity) notFound();
   const page = parsePage(firstParam(await searchParams, "page"));
-  const claims = getEntityClaims(entity.id, { page });
+  const claims = awaitedLater(getEntityClaims(entity.id, { page }));
   const query = { ...DEFAULT_CLAIMS_QUERY, entities: [entity.slug] };
+  const coverage = awaitedLater(getSectionCoverage(query));
+  const verdicts = awaitedLater(getVerdictCounts(query));
 
   return (
     <>
@@ -59,10 +62,10 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
         <Suspense
           fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={8} />}
         >
-          <SectionChart query={query} coverage={getSectionCoverage(query)} />
+          <SectionChart query={query} coverage={coverage} />
         </Suspense>
         <Suspense fallback={<ChartCardSkeleton title="Claims by verdict" shape="rows" count={9} />}>
-          <VerdictChart query={query} verdicts={getVerdictCounts(query)} />
+          <VerdictChart query={query} verdicts={verdicts} />
         </Suspense>
       </div>
     </>

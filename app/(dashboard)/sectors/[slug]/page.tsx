@@ -6,6 +6,7 @@ import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
 import { sectorNameOf, loadSector } from "@/app/(dashboard)/_components/records";
 import { SectionChart, TopEntitiesChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
+import { awaitedLater } from "@/lib/data/awaited-later";
 import { getSectionCoverage, getTopEntities, getVerdictCounts } from "@/lib/data/overview";
 import { formatCount } from "@/lib/format";
 import { claimsHref } from "@/lib/queries/drill-down";
@@ -21,6 +22,9 @@ export default async function SectorPage({ params }: SectorPageProps) {
   const sector = await loadSector((await params).slug);
   if (!sector) notFound();
   const query = { ...DEFAULT_CLAIMS_QUERY, sectors: [sector.slug] };
+  const coverage = awaitedLater(getSectionCoverage(query));
+  const verdicts = awaitedLater(getVerdictCounts(query));
+  const entities = awaitedLater(getTopEntities(query));
 
   return (
     <>
@@ -48,16 +52,16 @@ export default async function SectorPage({ params }: SectorPageProps) {
         <Suspense
           fallback={<ChartCardSkeleton title="Citation coverage by section" shape="rows" count={10} />}
         >
-          <SectionChart query={query} coverage={getSectionCoverage(query)} />
+          <SectionChart query={query} coverage={coverage} />
         </Suspense>
         <Suspense fallback={<ChartCardSkeleton title="Claims by verdict" shape="rows" count={9} />}>
-          <VerdictChart query={query} verdicts={getVerdictCounts(query)} />
+          <VerdictChart query={query} verdicts={verdicts} />
         </Suspense>
         <Suspense fallback={<ChartCardSkeleton title="Entities in this sector" shape="rows" count={10} />}>
           <TopEntitiesChart
             className="lg:col-span-2"
             query={query}
-            entities={getTopEntities(query)}
+            entities={entities}
             title="Entities in this sector"
             description="The entities the sector’s claims name most often."
           />

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import { createUser } from "@/lib/actions/users";
+import { sendAction } from "@/lib/actions/send-action";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 
@@ -23,7 +24,7 @@ export function CreateUserForm() {
     event.preventDefault();
     setMessage(null);
     startTransition(async () => {
-      const result = await createUser(values);
+      const result = await sendAction(() => createUser(values));
       if (result.ok) {
         setValues(EMPTY);
         setErrors({});

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select } from "@/components/ui/field";
 import { changeUserRole, disableUser, enableUser, updateUser } from "@/lib/actions/users";
 import type { ActionResult } from "@/lib/actions/result";
+import { sendAction } from "@/lib/actions/send-action";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 
@@ -35,7 +36,7 @@ export function UserRowActions({ user }: { user: RowUser }) {
     setMessage(null);
     setNameError(undefined);
     startTransition(async () => {
-      const result = await run();
+      const result = await sendAction(run);
       if (result.ok) {
         setMessage({ tone: "success", text: done });
         return;

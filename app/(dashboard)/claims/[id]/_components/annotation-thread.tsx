@@ -17,6 +17,7 @@ import {
   resolveAnnotation,
 } from "@/lib/actions/annotations";
 import type { ActionResult } from "@/lib/actions/result";
+import { sendAction } from "@/lib/actions/send-action";
 import type { AnnotationThread, AnnotationView, EvidenceSource } from "@/lib/data/annotations";
 import { formatDateTime } from "@/lib/format";
 import { NO_EVIDENCE } from "./evidence-picker";
@@ -99,13 +100,9 @@ function NoteItem({
   function run(action: () => Promise<ActionResult<unknown>>) {
     setError(null);
     startTransition(async () => {
-      try {
-        const result = await action();
-        if (result.ok) setMode("read");
-        else setError(result.error);
-      } catch {
-        setError("The server could not be reached. Try again.");
-      }
+      const result = await sendAction(action);
+      if (result.ok) setMode("read");
+      else setError(result.error);
     });
   }
 

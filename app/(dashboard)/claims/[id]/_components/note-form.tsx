@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Input, Select, Textarea } from "@/components/ui/field";
 import { MarkdownText } from "@/components/ui/markdown";
 import type { ActionResult } from "@/lib/actions/result";
+import { sendAction } from "@/lib/actions/send-action";
 import { VERDICT_OPTIONS } from "@/lib/domain/options";
 import type { Verdict } from "@/lib/generated/prisma/enums.ts";
 import { BODY_MAX, noteContentSchema, type NoteContentInput } from "@/lib/validations/annotations";
@@ -79,12 +80,7 @@ export function NoteForm({
     }
     setProblems(NO_PROBLEMS);
     startTransition(async () => {
-      let result: ActionResult<unknown>;
-      try {
-        result = await save(content);
-      } catch {
-        result = { ok: false, error: "The server could not be reached. Nothing was lost: try again." };
-      }
+      const result = await sendAction(() => save(content));
       if (result.ok) {
         if (clearAfterSave) {
           setDraft(EMPTY_NOTE);
@@ -95,7 +91,11 @@ export function NoteForm({
       }
       const fields: Record<string, string | undefined> = {};
       for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) fields[key] = messages[0];
-      setProblems({ message: result.error, fields });
+      // Refused for its size before the action ran: say how large a note may be.
+      const message = result.tooLarge
+        ? `${result.error} A note may be up to ${BODY_MAX.toLocaleString("en")} characters.`
+        : result.error;
+      setProblems({ message, fields });
       if (result.stale) {
         onStale?.();
         router.refresh();

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, Select } from "@/components/ui/field";
 import { assignClaim, setClaimStatus, settleClaimVerdict } from "@/lib/actions/review";
 import type { ActionResult } from "@/lib/actions/result";
+import { sendAction } from "@/lib/actions/send-action";
 import type { PersonRef } from "@/lib/data/review";
 import { REVIEW_STATUS_OPTIONS, VERDICT_OPTIONS } from "@/lib/domain/options";
 import type { ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
@@ -21,17 +22,13 @@ function useClaimAction() {
   function run(action: () => Promise<ActionResult<unknown>>, done: string) {
     setMessage(null);
     startTransition(async () => {
-      try {
-        const result = await action();
-        if (result.ok) {
-          setMessage({ tone: "success", text: done });
-          return;
-        }
-        setMessage({ tone: "error", text: result.error });
-        if (result.stale) router.refresh();
-      } catch {
-        setMessage({ tone: "error", text: "The server could not be reached. Try again." });
+      const result = await sendAction(action);
+      if (result.ok) {
+        setMessage({ tone: "success", text: done });
+        return;
       }
+      setMessage({ tone: "error", text: result.error });
+      if (result.stale) router.refresh();
     });
   }
   return { run, pending, message };
