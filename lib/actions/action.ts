@@ -7,15 +7,19 @@ import { getCurrentUser } from "@/lib/auth";
 import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
 import { toActionResult, type ActionResult } from "./result";
 
+/**
+ * `revalidate` names what the change makes stale. An action whose form refreshes its page itself once it has the
+ * answer leaves it out: revalidating here would render the whole page into the answer, which then waits for it.
+ */
 export function runAction<T>(
   change: (actor: Actor) => Promise<T>,
-  { revalidate }: { revalidate: (saved: T) => void },
+  { revalidate }: { revalidate?: (saved: T) => void } = {},
 ): Promise<ActionResult<T>> {
   return toActionResult(async () => {
     const actor = await getCurrentUser();
     if (!actor) throw new AuthorizationError("signed-out");
     const saved = await change(actor);
-    revalidate(saved);
+    revalidate?.(saved);
     return saved;
   });
 }

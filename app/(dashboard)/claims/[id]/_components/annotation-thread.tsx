@@ -3,6 +3,7 @@
 // A claim's review thread: notes with their replies, earlier versions, evidence and the actions each person may
 // take on them. The server decides what is allowed; the flags here only hide buttons that would be refused.
 import { clsx } from "clsx";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ToneBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { Button } from "@/components/ui/button";
@@ -34,8 +35,16 @@ export function AnnotationThreadView({
   thread: AnnotationThread[];
   viewer: ThreadViewer;
 }) {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  // The thread's actions revalidate nothing (lib/actions/annotations.ts): once one answers, the page is read again.
+  const refresh = () => startRefresh(() => router.refresh());
+
   return (
     <div className="flex flex-col gap-6">
+      <p role="status" className="text-sm text-muted-foreground empty:hidden">
+        {refreshing ? "Saved. Updating the thread…" : null}
+      </p>
       {thread.length === 0 ? (
         <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
           No notes yet.{viewer.canWrite ? " Start the review with the first one below." : null}
@@ -44,12 +53,22 @@ export function AnnotationThreadView({
         <ol aria-label="Notes" className="flex flex-col gap-4">
           {thread.map((root) => (
             <li key={root.id} className="rounded-lg border bg-background/40">
-              <NoteItem note={root} viewer={viewer} threadResolved={Boolean(root.resolved)} />
+              <NoteItem
+                note={root}
+                viewer={viewer}
+                threadResolved={Boolean(root.resolved)}
+                onChanged={refresh}
+              />
               {root.replies.length > 0 ? (
                 <ol aria-label={`Replies to ${root.author.name}`} className="flex flex-col border-t">
                   {root.replies.map((reply) => (
                     <li key={reply.id} className="border-b pl-6 last:border-b-0 sm:pl-10">
-                      <NoteItem note={reply} viewer={viewer} threadResolved={Boolean(root.resolved)} />
+                      <NoteItem
+                        note={reply}
+                        viewer={viewer}
+                        threadResolved={Boolean(root.resolved)}
+                        onChanged={refresh}
+                      />
                     </li>
                   ))}
                 </ol>
@@ -68,6 +87,7 @@ export function AnnotationThreadView({
             label="Add a note"
             submitLabel="Add note"
             save={(content) => createAnnotation({ ...content, claimId })}
+            onSaved={refresh}
             clearAfterSave
           />
         </section>
@@ -84,10 +104,13 @@ function NoteItem({
   note,
   viewer,
   threadResolved,
+  onChanged,
 }: {
   note: AnnotationView;
   viewer: ThreadViewer;
   threadResolved: boolean;
+  /** After a change is saved: reads the page again. */
+  onChanged: () => void;
 }) {
   const [mode, setMode] = useState<Mode>("read");
   const [showRevisions, setShowRevisions] = useState(false);
@@ -101,8 +124,12 @@ function NoteItem({
     setError(null);
     startTransition(async () => {
       const result = await sendAction(action);
-      if (result.ok) setMode("read");
-      else setError(result.error);
+      if (result.ok) {
+        setMode("read");
+        onChanged();
+      } else {
+        setError(result.error);
+      }
     });
   }
 
@@ -169,6 +196,7 @@ function NoteItem({
             onSaved={() => {
               setStaleEdit(false);
               setMode("read");
+              onChanged();
             }}
             onStale={() => setStaleEdit(true)}
             onCancel={() => {
@@ -262,7 +290,10 @@ function NoteItem({
           label={`Reply to ${note.author.name}`}
           submitLabel="Post reply"
           save={(content) => replyToAnnotation({ ...content, parentId: note.id })}
-          onSaved={() => setMode("read")}
+          onSaved={() => {
+            setMode("read");
+            onChanged();
+          }}
           onCancel={() => setMode("read")}
         />
       ) : null}
