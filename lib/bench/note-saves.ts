@@ -2,12 +2,11 @@
 // action for the same claim at the same moment, as the browser does (its action id, its encoded arguments, its
 // router state). Timed per request to the last byte of the answer, which is when the form can say "saved"; then
 // the database is asked how many of the notes it holds.
-import fs from "node:fs";
-import path from "node:path";
 import type pg from "pg";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import type { NextServer } from "./next-server";
 import { NOTE_SAVE_SCENARIO } from "./scenarios";
+import { serverActionId } from "./server-actions";
 import { fetchWire, readBody, summarise, type Timing, type WireResponse } from "./timing";
 
 export interface NoteSaveResult {
@@ -34,7 +33,7 @@ export async function measureNoteSaves(
   const writers = NOTE_SAVE_SCENARIO.writers;
   const result: NoteSaveResult = { writers, failed: 0, saved: 0, verdict: "FAIL" };
   try {
-    const actionId = readActionId();
+    const actionId = serverActionId(ACTION_FILE, ACTION_NAME);
     const claimId = await busiestClaim(client);
     result.claimId = claimId;
     const reviewers = await benchReviewers(client, writers);
@@ -91,18 +90,6 @@ export async function measureNoteSaves(
       ? "PASS"
       : "FAIL";
   return result;
-}
-
-/** The id Next gave the note form's action in this build, as the browser finds it in the page's code. */
-function readActionId(): string {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const entry = Object.entries(manifest.node).find(
-    ([, action]) => action.filename === ACTION_FILE && action.exportedName === ACTION_NAME,
-  );
-  if (!entry) throw new Error(`the build has no server action ${ACTION_NAME} from ${ACTION_FILE}`);
-  return entry[0];
 }
 
 /** The claim whose page reads the most (entities, sources, related claims): the costliest one to render again. */
