@@ -62,6 +62,10 @@ let live: Prisma;
 /** A client of a port nothing listens on. */
 let closed: Prisma;
 
+// The server logs each failure it answers as "unavailable" (lib/data/errors.ts), for whoever runs it: collected here
+// for the last test rather than printed among the results.
+const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
+
 beforeAll(async () => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-unavailable-"));
   // The server may run as another account (postgres, when the tests run as root).
@@ -271,4 +275,13 @@ describe("with the database stopped while requests wait on it", () => {
       await Promise.allSettled([locker.end(), watcher.end()]);
     }
   });
+});
+
+it("logs every failure it answered as unavailable, for whoever runs the server", () => {
+  expect(warnings).toHaveBeenCalledWith(
+    expect.stringMatching(/^An action failed, the database being unavailable: /),
+  );
+  expect(warnings).toHaveBeenCalledWith(
+    expect.stringMatching(/^An API request failed, the database being unavailable: /),
+  );
 });
