@@ -19,12 +19,20 @@ const globalForAvailability = globalThis as typeof globalThis & {
   [lastKey]?: { at: number; available: Promise<boolean> };
 };
 
+/** The answer of the last second, for proxy.ts, which asks before every page. */
 export function databaseAvailable(): Promise<boolean> {
-  const now = Date.now();
   const last = globalForAvailability[lastKey];
-  if (last && now - last.at < ANSWER_KEPT_MS) return last.available;
+  if (last && Date.now() - last.at < ANSWER_KEPT_MS) return last.available;
+  return databaseAvailableNow();
+}
+
+/**
+ * Asks now, for GET /api/health: the error page asks right after a page failed, and an answer kept from just before
+ * the failure would say the database was fine. The answer is kept for the pages that follow.
+ */
+export function databaseAvailableNow(): Promise<boolean> {
   const available = probe();
-  globalForAvailability[lastKey] = { at: now, available };
+  globalForAvailability[lastKey] = { at: Date.now(), available };
   return available;
 }
 
