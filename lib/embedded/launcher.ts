@@ -1,5 +1,6 @@
 // Picks the database for scripts and the app: DATABASE_URL when set, else the embedded PostgreSQL in .data/.
 import path from "node:path";
+import getPort from "get-port";
 import pg from "pg";
 import { acquireEmbeddedServer, reachableDataDir } from "./postgres";
 
@@ -11,6 +12,12 @@ export type Database = {
   shared: boolean;
   stop(): Promise<void>;
 };
+
+/**
+ * Stable, so that psql and saved tool settings keep working across runs; any free port when it is taken. Only this
+ * checkout's own server asks for it: test and bench servers take any free port and leave it to `npm run dev`.
+ */
+const PREFERRED_PORT = 54329;
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
@@ -31,7 +38,11 @@ export async function startDatabase(): Promise<Database> {
     };
   }
   const dataDir = reachableDataDir(path.join(dataRoot, "postgres"));
-  const server = await acquireEmbeddedServer({ dataDir, database: "claimdesk" });
+  const server = await acquireEmbeddedServer({
+    dataDir,
+    database: "claimdesk",
+    port: await getPort({ port: PREFERRED_PORT, host: "127.0.0.1" }),
+  });
   const relative = path.relative(process.cwd(), dataDir);
   const description = `embedded PostgreSQL in ${relative.startsWith("..") ? dataDir : relative} on port ${server.port}`;
   console.error(`[db] using ${description} (${redactPassword(server.url)})`);

@@ -12,8 +12,6 @@ import getPort from "get-port";
 import lockfile from "proper-lockfile";
 import pg from "pg";
 
-/** Stable so that psql and saved tool settings keep working across runs; any free port when it is taken. */
-const PREFERRED_PORT = 54329;
 const USER = "postgres";
 
 export type EmbeddedOptions = {
@@ -26,8 +24,8 @@ export type EmbeddedOptions = {
    */
   durable?: boolean;
   /**
-   * The port to start on, instead of any free one (PREFERRED_PORT when it is): a test that stops its server and
-   * starts it again, so that the clients it gave the URL to reach it again. Starting fails when it is taken.
+   * The port to start on, instead of any free one: the stable port of `npm run dev`'s server (launcher.ts), or a
+   * test's that stops its server and starts it again where its clients look. Starting fails when it is taken.
    */
   port?: number;
 };
@@ -60,7 +58,7 @@ export async function acquireEmbeddedServer(options: EmbeddedOptions): Promise<E
       const started = await startServer(dataDir, state.password, {
         durable: options.durable ?? true,
         // get-port keeps a port it handed out for a while, so a restart within one process asks for none.
-        port: options.port ?? (await getPort({ port: PREFERRED_PORT, host: "127.0.0.1" })),
+        port: options.port ?? (await getPort({ host: "127.0.0.1" })),
       });
       state.pid = started.pid;
       state.port = started.port;
