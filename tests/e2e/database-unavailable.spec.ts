@@ -15,6 +15,7 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { seed } from "@/prisma/seed";
 import { MIGRATIONS_DIR } from "../helpers/seeded-database";
 import { expect, test } from "./support/fixtures";
+import { lockWaiters } from "../helpers/db";
 
 test.describe.configure({ mode: "serial" });
 
@@ -195,17 +196,7 @@ test("a page whose reads the database drops mid-render shows the error page, whi
     );
     await locker.query(`BEGIN; LOCK TABLE ${rows[0]!.tables} IN ACCESS EXCLUSIVE MODE`);
     const loading = page.goto(`${ORIGIN}/claims/${claimId}`);
-    await expect
-      .poll(
-        async () =>
-          (
-            await watcher.query<{ waiting: number }>(
-              `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`,
-            )
-          ).rows[0]!.waiting,
-        { timeout: 20_000 },
-      )
-      .toBeGreaterThan(0);
+    await expect.poll(() => lockWaiters(watcher), { timeout: 20_000 }).toBeGreaterThan(0);
     await stopDatabase(request);
     await loading;
     // The error page (app/error.tsx, an alert), not the proxy's: this page had passed the proxy before the stop.

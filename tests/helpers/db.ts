@@ -36,3 +36,11 @@ export async function emptyDatabase(url = testDatabaseUrl()): Promise<void> {
 export function testPrisma() {
   return createPrismaClient(testDatabaseUrl());
 }
+
+/** How many sessions wait on a lock: a test holding a lock polls this to know its reads have reached the database. */
+export async function lockWaiters(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ waiting: number }>(
+    `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`,
+  );
+  return rows[0]!.waiting;
+}

@@ -2,12 +2,10 @@
 // that, not which of their fields would have been wrong.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as annotationActions from "@/lib/actions/annotations";
-import * as catalogActions from "@/lib/actions/catalog";
 import * as reviewActions from "@/lib/actions/review";
-import * as savedViewActions from "@/lib/actions/saved-views";
-import * as userActions from "@/lib/actions/users";
 import type { Actor } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
+import { EVERY_ACTION } from "@/tests/helpers/actions";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth", () => ({ getCurrentUser: async () => session.actor }));
@@ -16,14 +14,7 @@ afterAll(async () => {
   await getDb().$disconnect();
 });
 
-type Action = (input: never) => Promise<unknown>;
-const ACTIONS = Object.entries({
-  ...annotationActions,
-  ...catalogActions,
-  ...reviewActions,
-  ...savedViewActions,
-  ...userActions,
-}) as [string, Action][];
+const ACTIONS = EVERY_ACTION;
 
 /** Wrong for every action's schema: no id, no version, a verdict that does not exist. */
 const INVALID = { id: "not an id", claimId: -1, verdict: "PROBABLY", body: "" } as never;

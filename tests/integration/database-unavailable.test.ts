@@ -34,6 +34,8 @@ import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient, type Prisma } from "@/lib/prisma-client";
 import { DEFAULT_CLAIMS_QUERY } from "@/lib/validations/claims";
 import { MIGRATIONS_DIR } from "@/tests/helpers/seeded-database";
+import { EVERY_ACTION } from "@/tests/helpers/actions";
+import { lockWaiters } from "@/tests/helpers/db";
 
 /** The client the app's getDb() returns, and the one the session lookup uses (they differ in one test). */
 const state = vi.hoisted(() => ({
@@ -90,14 +92,7 @@ afterAll(async () => {
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-type Action = (input: never) => Promise<unknown>;
-const ACTIONS = Object.entries({
-  ...annotationActions,
-  ...catalogActions,
-  ...reviewActions,
-  ...savedViewActions,
-  ...userActions,
-}) as [string, Action][];
+const ACTIONS = EVERY_ACTION;
 
 /** One action of each module with input its schema accepts, so that each gets as far as its write. */
 const WRITES: [string, () => Promise<unknown>][] = [
@@ -242,17 +237,7 @@ describe("with the database stopped while requests wait on it", () => {
       // reported below comes from inside the reads.
       const settled = Promise.allSettled(reads);
       pending.push(action, settled);
-      await expect
-        .poll(
-          async () =>
-            (
-              await watcher.query<{ waiting: number }>(
-                `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'`,
-              )
-            ).rows[0]!.waiting,
-          { timeout: 30_000 },
-        )
-        .toBeGreaterThanOrEqual(6);
+      await expect.poll(() => lockWaiters(watcher), { timeout: 30_000 }).toBeGreaterThanOrEqual(6);
 
       await server.release();
 

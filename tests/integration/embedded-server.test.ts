@@ -9,6 +9,7 @@ import readline from "node:readline";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireEmbeddedServer, reachableDataDir, type EmbeddedServer } from "@/lib/embedded/postgres";
+import { lockWaiters, withPgClient } from "@/tests/helpers/db";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -95,17 +96,7 @@ describe("embedded PostgreSQL", () => {
     await second.query("BEGIN");
     const blocked = second.query("UPDATE counter SET n = n + 10 WHERE id = 1 RETURNING n");
     // The second update shows as waiting on a lock while the first transaction is open.
-    await expect
-      .poll(
-        async () =>
-          (
-            await query(
-              server.url,
-              "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'",
-            )
-          ).rows[0].n,
-      )
-      .toBe(1);
+    await expect.poll(() => withPgClient(lockWaiters, server.url)).toBe(1);
     await first.query("COMMIT");
     expect((await blocked).rows[0].n).toBe(11);
     await second.query("COMMIT");

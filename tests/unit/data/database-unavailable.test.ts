@@ -12,11 +12,17 @@ describe("isDatabaseUnavailable", () => {
   it.each([
     ["a refused connection", withCode("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:5432")],
     ["a reset connection", withCode("ECONNRESET")],
-    ["an administrator's shutdown (57P01)", withCode("57P01", "terminating connection due to administrator command")],
+    [
+      "an administrator's shutdown (57P01)",
+      withCode("57P01", "terminating connection due to administrator command"),
+    ],
     ["a server still starting (57P03)", withCode("57P03", "the database system is starting up")],
     ["no connection left (53300)", withCode("53300", "sorry, too many clients already")],
     ["a server gone mid-query", new Error("Connection terminated unexpectedly")],
-    ["a connection already broken", new Error("Client has encountered a connection error and is not queryable")],
+    [
+      "a connection already broken",
+      new Error("Client has encountered a connection error and is not queryable"),
+    ],
     ["a pool that found no connection in time", new Error("timeout exceeded when trying to connect")],
     [
       "Prisma's unreachable server",
