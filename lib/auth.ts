@@ -2,9 +2,9 @@
 // are read from the database on every request (getCurrentUser), so an admin's change applies at once.
 import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
-import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { NextRequest } from "next/server";
 import { cache } from "react";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -57,11 +57,15 @@ export async function authorizeCredentials(
   return actor ? { id: String(actor.id), email: actor.email, name: actor.name } : null;
 }
 
-/** The signed-in user, or null when signed out, when the account is disabled or no longer exists. */
-export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  return activeAccount(session?.user.id);
-});
+/**
+ * The signed-in user, or null when signed out, when the account is disabled or no longer exists. Read from the
+ * session cookie as a route handler reads it: getServerSession would run next-auth's whole session endpoint for each
+ * page and action, and in the App Router it cannot renew the cookie anyway (the browser's session endpoint does).
+ */
+export const getCurrentUser = cache(
+  async (): Promise<Actor | null> =>
+    getRequestUser(new Request("http://localhost/", { headers: await headers() })),
+);
 
 /**
  * The same for a route handler, from the request's own session cookie: it needs no request scope, so the handlers

@@ -649,9 +649,10 @@ export function describeNoteSaves(notes: NoteSaveResult): string {
   if (notes.error) return `note saves: ${notes.error}`;
   const timing = notes.timing!;
   return (
-    `${notes.writers} reviewers saving a note at once: p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)} ` +
-    `(target ${ms(NOTE_SAVE_SCENARIO.maxP95Ms)}), max ${ms(timing.max)}; ${notes.failed} failed, ` +
-    `${notes.writers - notes.saved} lost`
+    `${notes.writers} reviewers saving a note at once: first round p95 ${ms(notes.firstRound!.p95)}; next ` +
+    `${notes.rounds} rounds p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)} (target ` +
+    `${ms(NOTE_SAVE_SCENARIO.maxP95Ms)}), max ${ms(timing.max)}; ${notes.failed} failed, ` +
+    `${notes.writers * (notes.rounds + 1) - notes.saved} lost`
   );
 }
 

@@ -76,8 +76,11 @@ export const EXPORT_SCENARIO = {
   maxPeakBytes: 300_000_000,
 };
 
-/** Issue 16: a note save answered within 1.5 s at p95 while 200 reviewers save at once, and none lost. */
-export const NOTE_SAVE_SCENARIO = { writers: 200, maxP95Ms: 1_500 };
+/**
+ * Issue 16: a note save answered within 1.5 s at p95 while 200 reviewers save at once, and none lost; judged over
+ * `rounds` rounds after a first one.
+ */
+export const NOTE_SAVE_SCENARIO = { writers: 200, rounds: 3, maxP95Ms: 1_500 };
 
 export const FIRST_LOAD_SCENARIO = { route: "/claims", maxGzipBytes: 200_000 };
 

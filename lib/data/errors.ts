@@ -99,6 +99,20 @@ function unavailable(error: unknown, depth: number): boolean {
   return unavailable(cause, depth + 1);
 }
 
+/**
+ * The foreign key a write broke, by name, if that is why it failed (Prisma's P2003 names it in its driver adapter's
+ * cause). Read by shape, as above, so that the proxy, which imports this file, does not bundle Prisma's client.
+ */
+export function brokenForeignKey(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, meta } = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { constraint?: { index?: unknown } } } };
+  };
+  const index = meta?.driverAdapterError?.cause?.constraint?.index;
+  return code === "P2003" && typeof index === "string" ? index : undefined;
+}
+
 /** One line, no stack, for whoever watches the database: no bug to chase (Prisma's message ends in its cause). */
 export function warnDatabaseUnavailable(what: string, error: unknown): void {
   console.warn(`${what} failed, the database being unavailable: ${String(error).trim().split("\n").at(-1)}`);
