@@ -38,9 +38,8 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
  * names an action (Next-Action, from the app's forms) or posts a multipart form (a form sent before the page's script
  * ran): an Origin that is neither the Host (or X-Forwarded-Host) nor an allowed origin, then a body over the limit.
  * It answers both with 500 (next/dist/server/app-render/action-handler.js); the same checks here answer 403 and 413.
- * A body sent without Content-Length is left to Next.js, which counts it as it arrives.
  */
-function refusedAction(request: NextRequest): { status: 403 | 413; message: string } | null {
+async function refusedAction(request: NextRequest): Promise<{ status: 403 | 413; message: string } | null> {
   const { pathname } = request.nextUrl;
   const isAction =
     request.method === "POST" &&
@@ -57,10 +56,29 @@ function refusedAction(request: NextRequest): { status: 403 | 413; message: stri
       return { status: 403, message: ACTION_FROM_ANOTHER_SITE_MESSAGE };
     }
   }
-  if (Number(request.headers.get("content-length")) > ACTION_BODY_LIMIT_BYTES) {
-    return { status: 413, message: ACTION_TOO_LARGE_MESSAGE };
-  }
+  if (await bodyOverLimit(request)) return { status: 413, message: ACTION_TOO_LARGE_MESSAGE };
   return null;
+}
+
+/**
+ * By its Content-Length, or, for a body sent in chunks without one, by counting it as it arrives, as Next.js would,
+ * and stopping at the limit. Next.js hands the proxy a copy of the body and keeps what it reads for the action.
+ */
+async function bodyOverLimit(request: NextRequest): Promise<boolean> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null) return Number(declared) > ACTION_BODY_LIMIT_BYTES;
+  if (!request.body) return false;
+  const reader = request.body.getReader();
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    received += value.byteLength;
+    if (received > ACTION_BODY_LIMIT_BYTES) {
+      await reader.cancel();
+      return true;
+    }
+  }
 }
 
 /** As Next.js reads it: the Origin's host and port, or "null" as it came (a sandboxed or privacy-minded page). */
@@ -119,7 +137,7 @@ export async function proxy(request: NextRequest) {
   if (received) requestHeaders.set(RECEIVED_FORWARDED_FOR, received);
   else requestHeaders.delete(RECEIVED_FORWARDED_FOR);
 
-  const refused = refusedAction(request);
+  const refused = await refusedAction(request);
   let response: NextResponse;
   if (refused) {
     // Plain text, exactly "text/plain": the client of a server action then throws the body as the error's message,

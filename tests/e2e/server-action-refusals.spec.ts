@@ -2,6 +2,7 @@
 // for another site's and 413 for an oversized one (without it, Next.js answers both 500), and lets the app's own
 // through, from its host or from NEXTAUTH_URL's; and what the note form shows when its save gets such an answer. The
 // unit tests cover the cases one by one (tests/unit/proxy/server-actions.test.ts).
+import http from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import {
   ACTION_BODY_LIMIT_BYTES,
@@ -51,6 +52,45 @@ test("a server action request over the body limit gets 413 and the message the f
     type: response.headers()["content-type"],
     body: await response.text(),
   }).toEqual({ status: 413, type: "text/plain", body: ACTION_TOO_LARGE_MESSAGE });
+});
+
+/** Posts the note form's action with its body in chunks and no Content-Length, as a streaming client may send it. */
+function postChunked(baseURL: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${baseURL}/claims`,
+      {
+        method: "POST",
+        headers: {
+          origin: baseURL,
+          "next-action": createAnnotation(),
+          "content-type": "text/plain;charset=UTF-8",
+          "transfer-encoding": "chunked",
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode!, text: Buffer.concat(chunks).toString("utf8") }),
+        );
+      },
+    );
+    request.on("error", reject);
+    for (let at = 0; at < body.length; at += 64 * 1024) request.write(body.slice(at, at + 64 * 1024));
+    request.end();
+  });
+}
+
+test("a body sent in chunks is held to the same limit: 413 past it, the action runs at it", async ({ baseURL }) => {
+  expect(await postChunked(baseURL!, "x".repeat(ACTION_BODY_LIMIT_BYTES + 1))).toEqual({
+    status: 413,
+    text: ACTION_TOO_LARGE_MESSAGE,
+  });
+  // The proxy read the whole body to count it; the action still gets all of it (it refuses to write, signed out).
+  const atLimit = await postChunked(baseURL!, argumentsOf(ACTION_BODY_LIMIT_BYTES));
+  expect(atLimit.status).toBe(200);
+  expect(atLimit.text).toContain('"ok":false');
 });
 
 test("the app's own requests reach Next.js, from its host and from NEXTAUTH_URL's behind a proxy", async ({
