@@ -9,6 +9,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { startNextServer, type NextServer } from "@/lib/bench/next-server";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
+import { DATABASE_RETRY_AFTER_S } from "@/lib/data/errors";
 import { acquireEmbeddedServer, type EmbeddedServer } from "@/lib/embedded/postgres";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
@@ -122,7 +123,7 @@ test("a note typed while the database goes away is kept, the form says nothing w
   await context.close();
 });
 
-test("a sign-in sent while the database is down says so, not that the password was wrong", async ({
+test("a sign-in sent while the database is down answers 503 and says so, not that the password was wrong", async ({
   page,
   request,
 }) => {
@@ -132,7 +133,13 @@ test("a sign-in sent while the database is down says so, not that the password w
   await form.getByLabel("Password").fill("a test password nobody uses");
   await stopDatabase(request);
   try {
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/"));
     await form.getByRole("button", { name: "Sign in" }).click();
+    const response = await answered;
+    expect({ status: response.status(), retryAfter: response.headers()["retry-after"] }).toEqual({
+      status: 503,
+      retryAfter: String(DATABASE_RETRY_AFTER_S),
+    });
     await expect(form.getByRole("alert")).toHaveText(
       "The database is unavailable, so you could not be signed in. Try again in a moment.",
     );
