@@ -15,8 +15,19 @@ const STRAY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 export function decodeText(bytes: Uint8Array, declaredCharset?: string | null): DecodedText {
   const { encoding, skip, warning } = chooseEncoding(bytes, declaredCharset);
   // Not fatal: a declared charset that a few bytes break still gives a readable text, with "�" where they were.
-  const decoded = new TextDecoder(encoding).decode(bytes.subarray(skip));
+  const decoded = windows1252Punctuation(new TextDecoder(encoding).decode(bytes.subarray(skip)), encoding);
   return { ...finish(decoded, warning ? [warning] : []), encoding };
+}
+
+/**
+ * Node's decoder reads "windows-1252" as ISO-8859-1, leaving bytes 0x80-0x9F as invisible C1 controls where
+ * Windows-1252 has its curly quotes, dashes, euro sign and ellipsis; they are mapped as the WHATWG table does.
+ */
+const WINDOWS_1252_C1 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+function windows1252Punctuation(text: string, encoding: string): string {
+  if (encoding !== "windows-1252") return text;
+  return text.replace(/[\u0080-\u009f]/gu, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
 function finish(decoded: string, warnings: string[]): { text: string; warnings: string[] } {

@@ -89,7 +89,11 @@ export interface HtmlWalkOptions {
   warnings?: string[];
 }
 
-export function readHtml(html: string): ExtractedDocument {
+export function readHtml(source: string): ExtractedDocument {
+  // linkedom builds no <body> around a bare fragment, as a browser would.
+  const html = /<(?:html|body)\b/iu.test(source)
+    ? source
+    : `<!doctype html><html><body>${source}</body></html>`;
   const { document } = parseHTML(html) as unknown as { document: Document };
   const baseUrl = pageUrl(document);
   const metadata = pageMetadata(document, baseUrl);
@@ -151,7 +155,7 @@ export function walkHtml(root: Element, notes: NoteIndex, options: HtmlWalkOptio
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.localName;
+    const tag = tagOf(el);
     if (SKIPPED.has(tag) || notes.backLinks.has(el)) return;
     const marker = notes.markers.get(el);
     if (marker) {
@@ -192,7 +196,7 @@ export function walkHtml(root: Element, notes: NoteIndex, options: HtmlWalkOptio
     if (note) return footnote(li, note);
     builder.startBlock("list-item");
     li.childNodes.forEach((child) => {
-      if (child.nodeType === 1 && LISTS.has((child as Element).localName)) {
+      if (child.nodeType === 1 && LISTS.has(tagOf(child as Element))) {
         builder.endBlock();
         block(child as Element);
       } else {
@@ -219,7 +223,7 @@ export function walkHtml(root: Element, notes: NoteIndex, options: HtmlWalkOptio
     el.childNodes.forEach((node) => {
       if (node.nodeType !== 1) return inline(node);
       const child = node as Element;
-      const tag = child.localName;
+      const tag = tagOf(child);
       const note = notes.notes.get(child);
       if (SKIPPED.has(tag)) return;
       if (note) return footnote(child, note);
@@ -299,7 +303,7 @@ export function indexNotes(document: Document): NoteIndex {
         if (
           wrapper &&
           wrapper !== note &&
-          wrapper.localName === "span" &&
+          tagOf(wrapper) === "span" &&
           /\bbacklink\b/u.test(wrapper.className)
         )
           backLinks.add(wrapper);
@@ -307,6 +311,11 @@ export function indexNotes(document: Document): NoteIndex {
     }
   }
   return { notes, markers, backLinks };
+}
+
+/** Readability creates elements in capitals, which linkedom keeps in their local names. */
+function tagOf(el: Element): string {
+  return el.tagName.toLowerCase();
 }
 
 function looksLikeMarker(a: Element, id: string): boolean {

@@ -214,8 +214,10 @@ function render(pages: Line[][], info: Record<string, unknown>, warnings: string
       }
       const listStart =
         BULLET.test(line.text) || (LIST_NUMBER.test(line.text) && line.size < body * HEADING_RATIO);
-      if (open && !listStart && continuesBlock(open, line, previous, spacing)) {
-        open.lines.push(line);
+      // The notes at the foot of a page come between a paragraph and its end on the next page.
+      const carried = blocks.findLast((b) => b.kind !== "footnote");
+      if (carried && !listStart && continuesBlock(carried, line, previous, spacing)) {
+        carried.lines.push(line);
         return;
       }
       blocks.push({ kind: listStart ? "list-item" : "paragraph", size: line.size, lines: [line] });

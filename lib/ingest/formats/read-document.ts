@@ -3,7 +3,7 @@
 // What cannot be read is refused with a DocumentReadError that says why, in words for the person importing.
 import { fileTypeFromBuffer } from "file-type";
 import { documentTextProblem } from "../import-document";
-import { decodeText } from "./decode";
+import { decodeText, type DecodedText } from "./decode";
 import type { DocumentFormat, ExtractedDocument, TextLink } from "./document";
 import { readDocx } from "./docx";
 import { DocumentReadError } from "./errors";
@@ -65,14 +65,25 @@ async function readByContent({ bytes, filename, contentType }: DocumentUpload): 
     if (entries.some((e) => e.name === "word/document.xml")) return readDocx(bytes, entries);
     throw unsupported(zipKind(entries.map((e) => e.name)));
   }
-  await refuseKnownBinary(bytes);
+  refuseOfficeAndRtf(bytes);
 
-  const decoded = decodeText(bytes, charsetOf(contentType));
+  const decoded = await decodeOrName(bytes, charsetOf(contentType));
   const read = (doc: ExtractedDocument) => ({ ...doc, warnings: [...decoded.warnings, ...doc.warnings] });
   if (looksLikeHtml(decoded.text)) return read(readHtml(decoded.text));
   if (formatNamed({ bytes, filename, contentType }) === "markdown" || looksLikeMarkdown(decoded.text))
     return read(readMarkdown(decoded.text));
   return read(readPlainText(decoded.text));
+}
+
+async function decodeOrName(bytes: Uint8Array, charset: string | null): Promise<DecodedText> {
+  try {
+    return decodeText(bytes, charset);
+  } catch (error) {
+    // Named only once it is known not to be text: the magic-number table mistakes some text for audio.
+    const type = await fileTypeFromBuffer(bytes);
+    if (type && !["xml", "html"].includes(type.ext)) throw unsupported(`a .${type.ext} file (${type.mime})`);
+    throw error;
+  }
 }
 
 function isPdf(bytes: Uint8Array): boolean {
@@ -90,7 +101,7 @@ function zipKind(names: string[]): string {
   return "a ZIP archive";
 }
 
-async function refuseKnownBinary(bytes: Uint8Array): Promise<void> {
+function refuseOfficeAndRtf(bytes: Uint8Array): void {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new DocumentReadError(
       "unsupported-type",
@@ -99,8 +110,6 @@ async function refuseKnownBinary(bytes: Uint8Array): Promise<void> {
   }
   if (new TextDecoder("latin1").decode(bytes.subarray(0, 5)) === "{\\rtf")
     throw unsupported("an RTF document", "save it as .docx or PDF");
-  const type = await fileTypeFromBuffer(bytes);
-  if (type && !["xml", "html"].includes(type.ext)) throw unsupported(`a .${type.ext} file (${type.mime})`);
 }
 
 function unsupported(what: string, advice?: string): DocumentReadError {
