@@ -112,7 +112,7 @@ export function readHtml(source: string): ExtractedDocument {
     });
   }
   // Readability judges a list of short notes full of links to be clutter; the notes are kept wherever they were.
-  for (const note of notes.notes.keys()) if (!content.contains(note)) content.appendChild(note);
+  for (const note of notes.notes.keys()) if (!isInside(note, content)) content.appendChild(note);
   const title = article.title?.trim() || null;
   const firstHeading = content.querySelector("h1, h2, h3");
   const titleShown = firstHeading && title && sameText(firstHeading.textContent ?? "", title);
@@ -271,9 +271,12 @@ export function indexNotes(document: Document): NoteIndex {
   const markers = new Map<Element, { key: string; label: string }>();
   // Document order of the elements that matter (linkedom's compareDocumentPosition answers the other way round).
   const order = new Map([...document.querySelectorAll('[id], a[href^="#"]')].map((el, i) => [el, i]));
+  // One pass over the ids: linkedom's getElementById walks the whole tree on every call.
+  const byId = new Map<string, Element>();
+  for (const el of order.keys()) if (el.id && !byId.has(el.id)) byId.set(el.id, el);
   for (const a of document.querySelectorAll('a[href^="#"]')) {
     const id = decodeFragment(a.getAttribute("href")!.slice(1));
-    const target = id ? document.getElementById(id) : null;
+    const target = id ? byId.get(id) : undefined;
     if (!target || target.contains(a) || !looksLikeMarker(a, id)) continue;
     if ((order.get(target) ?? -1) < (order.get(a) ?? 0)) continue;
     const note = target.closest("li, p, aside, div, dd, section") ?? target;
@@ -336,6 +339,11 @@ function markerText(a: Element): string {
 
 function containsMarker(el: Element, notes: NoteIndex): boolean {
   return [...el.querySelectorAll("a")].some((a) => notes.markers.has(a));
+}
+
+function isInside(el: Element, container: Element): boolean {
+  for (let at: Element | null = el; at; at = at.parentElement) if (at === container) return true;
+  return false;
 }
 
 function decodeFragment(fragment: string): string {
