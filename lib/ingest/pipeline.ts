@@ -7,9 +7,9 @@ import { classifyKind, notCheckableReason, splitClaimSpans, subjectSlugs, subSpa
 import { Gazetteer, type GazetteerEntity, type Mention } from "./gazetteer";
 import { codePointIndexer } from "./offsets";
 import { OverrideIndex, type ClaimOverride, type Overlay } from "./overlay";
+import { readPlainText } from "./formats/plain-text";
 import { extractQuantities, findYears } from "./quantities";
 import { SectorClassifier, type SectorRule } from "./sectors";
-import { parseBlocks } from "./structure";
 import { splitSentences, type Span } from "./sentences";
 
 export interface SourceCue {
@@ -137,18 +137,20 @@ function readSentences(fullText: string, gazetteer: Gazetteer) {
   let chapter: string | null = null;
   let subheading: string | null = null;
 
-  for (const block of parseBlocks(fullText)) {
-    if (block.type === "title") {
-      title = block.text;
-    } else if (block.type === "heading") {
-      if (block.level === 1) chapter = block.heading;
-      subheading = block.level === 2 ? block.heading : null;
+  for (const block of readPlainText(fullText).blocks) {
+    const shown = fullText.slice(block.start, block.end);
+    if (block.kind === "title") {
+      title = shown;
+    } else if (block.kind === "heading") {
+      const level = block.level === 1 ? 1 : 2;
+      if (level === 1) chapter = shown;
+      subheading = level === 2 ? shown : null;
       const previous = sections.at(-1);
       if (previous) previous.endOffset = block.start;
       sections.push({
         order: sections.length,
-        heading: block.heading,
-        level: block.level,
+        heading: shown,
+        level,
         startOffset: block.start,
         endOffset: fullText.length,
       });
@@ -163,7 +165,7 @@ function readSentences(fullText: string, gazetteer: Gazetteer) {
         });
       }
       const headings = [subheading, chapter].filter((h): h is string => h !== null);
-      for (const span of splitSentences(block.text, block.start)) {
+      for (const span of splitSentences(shown, block.start)) {
         const mentions = gazetteer.findMentions(span.text, span.start);
         sentences.push({ ...span, sectionOrder: sections.length - 1, headings, mentions });
       }
