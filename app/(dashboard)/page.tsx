@@ -15,8 +15,8 @@ import {
   topEntitiesOfFacets,
 } from "@/lib/data/overview";
 import { forViewer, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
-import { ClaimsQueryProvider } from "./claims/_components/claims-query-context";
-import { ClaimsTableToolbar } from "./claims/_components/claims-table-toolbar";
+import { ClaimsQueryProvider } from "@/components/claims/claims-query-context";
+import { ClaimsTableToolbar } from "@/components/claims/claims-table-toolbar";
 import { HeadlineFigures, HeadlineFiguresSkeleton } from "./_components/headline-figures";
 import {
   CoMentionChart,
@@ -25,7 +25,7 @@ import {
   SectionChart,
   SectorChart,
   TopEntitiesChart,
-} from "./_components/overview-charts";
+} from "@/components/charts/overview-charts";
 
 export const metadata: Metadata = { title: "Overview" };
 

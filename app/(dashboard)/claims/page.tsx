@@ -9,9 +9,9 @@ import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
 import { getSavedViews } from "@/lib/data/saved-views";
 import { getDb } from "@/lib/db";
 import { forViewer, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
-import { ClaimsQueryProvider } from "./_components/claims-query-context";
+import { ClaimsQueryProvider } from "@/components/claims/claims-query-context";
 import { ClaimsTable } from "./_components/claims-table";
-import { ClaimsTableToolbar } from "./_components/claims-table-toolbar";
+import { ClaimsTableToolbar } from "@/components/claims/claims-table-toolbar";
 import { SavedViewsMenu } from "./_components/saved-views-menu";
 
 export const metadata: Metadata = { title: "Claims" };

@@ -25,8 +25,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { ClaimFacets, ClaimsPage } from "@/lib/data/claims";
 import { formatCount, formatNumber } from "@/lib/format";
 import { PAGE_SIZES, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
-import { useClaimsQuery, withoutFilters } from "./claims-query-context";
-import { claimsTableFeatures, getClaimsTableColumns } from "./claims-table-columns";
+import { useClaimsQuery, withoutFilters } from "@/components/claims/claims-query-context";
+import { claimsTableFeatures, getClaimsTableColumns } from "@/components/claims/claims-table-columns";
 
 const HIDDEN_COLUMNS_KEY = "claimdesk:claims-hidden-columns";
 /**

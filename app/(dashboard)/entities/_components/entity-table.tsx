@@ -14,8 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { EntityListQuery, EntityRow, EntitySort } from "@/lib/data/entities";
 import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
-import { formatNumber } from "@/lib/format";
-import { countryName } from "./entity-format";
+import { countryName, formatNumber } from "@/lib/format";
 
 /** The URL of the list with `changes` applied; defaults are dropped so links stay short. */
 function entitiesHref(query: EntityListQuery, changes: Partial<EntityListQuery>): string {

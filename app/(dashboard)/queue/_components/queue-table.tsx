@@ -10,7 +10,7 @@ import {
   PastLastPage,
   ROW,
 } from "@/app/(dashboard)/_components/list-table";
-import { ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { Paged } from "@/lib/data/list-params";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { listHref } from "@/app/(dashboard)/_components/list-href";
 import { ListTableSkeleton, PastLastPage } from "@/app/(dashboard)/_components/list-table";
 import { Pagination } from "@/app/(dashboard)/_components/pagination";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { ToneBadge } from "@/components/ui/tone-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -2,13 +2,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ArrowRightIcon } from "@/components/ui/icons";
-import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
-import {
-  ClaimKindBadge,
-  ReviewStatusBadge,
-  ToneBadge,
-  VerdictBadge,
-} from "@/app/(dashboard)/_components/tone-badge";
+import { ExternalLink } from "@/components/ui/external-link";
+import { ClaimKindBadge, ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ClaimDetail } from "@/lib/data/claim";
 import {

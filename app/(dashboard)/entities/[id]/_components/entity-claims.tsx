@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ClaimList } from "@/app/(dashboard)/_components/claim-list";
+import { ClaimList } from "@/components/claims/claim-list";
 import { listHref } from "@/app/(dashboard)/_components/list-href";
 import { Pagination } from "@/app/(dashboard)/_components/pagination";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { ToneBadge } from "@/components/ui/tone-badge";
 import { ArrowRightIcon } from "@/components/ui/icons";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
