@@ -9,6 +9,7 @@ import {
   type ClaimExportRow,
   type ClaimsExportOptions,
 } from "@/lib/export/claims-export";
+import { asOfIso } from "@/lib/format";
 import { createPool, type Prisma } from "@/lib/prisma-client";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { testDatabaseUrl } from "@/tests/helpers/db";
@@ -184,7 +185,10 @@ describe("claims export", () => {
       expect(field(record, "start_offset")).toBe(String(claim.startOffset));
       expect(field(record, "end_offset")).toBe(String(claim.endOffset));
       expect(field(record, "updated_at")).toBe(claim.updatedAt.toISOString());
-      const asOf = claim.asOfDate?.toISOString().slice(0, claim.asOfPrecision === "YEAR" ? 4 : 10) ?? "";
+      // The export's SQL writes the date as the app's one formatter does.
+      const asOf = claim.asOfDate
+        ? asOfIso({ date: claim.asOfDate, precision: claim.asOfPrecision ?? "DAY" })
+        : "";
       expect(field(record, "as_of")).toBe(asOf);
     }
     expect(records.some((record) => /^\d{4}$/.test(field(record, "as_of")))).toBe(true);
