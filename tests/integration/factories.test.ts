@@ -72,7 +72,7 @@ describe("makeClaim", () => {
 
     const ids = async (params: Record<string, string>) =>
       (await getClaims(parseClaimsQuery(params), prisma)).rows.map((row) => row.id);
-    for (const params of [
+    const filters: Record<string, string>[] = [
       { sector: sector.slug },
       { entity: entity.slug },
       {
@@ -82,8 +82,8 @@ describe("makeClaim", () => {
         status: "IN_REVIEW",
         sector: sector.slug,
       },
-    ])
-      expect(await ids(params)).toEqual([claim.id]);
+    ];
+    for (const params of filters) expect(await ids(params)).toEqual([claim.id]);
 
     const stored = await prisma.claim.findUniqueOrThrow({
       where: { id: claim.id },
