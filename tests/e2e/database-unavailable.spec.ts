@@ -8,11 +8,10 @@ import pg from "pg";
 import type { APIRequestContext } from "@playwright/test";
 import { startNextServer, type NextServer } from "@/lib/bench/next-server";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
-import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import { acquireEmbeddedServer, type EmbeddedServer } from "@/lib/embedded/postgres";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { seed } from "@/prisma/seed";
+import { makeClaim, makeUser } from "@/prisma/factories";
 import { MIGRATIONS_DIR } from "../helpers/seeded-database";
 import { expect, test } from "./support/fixtures";
 import { lockWaiters } from "../helpers/db";
@@ -56,7 +55,7 @@ async function expectHealth(request: APIRequestContext, status: number) {
 }
 
 test.beforeAll(async () => {
-  // Migrating, seeding and starting a production server, on a 2-core machine.
+  // Migrating, filling and starting a production server, on a 2-core machine.
   test.setTimeout(180_000);
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-e2e-unavailable-"));
   // The server may run as another account (postgres, when the tests run as root).
@@ -66,14 +65,8 @@ test.beforeAll(async () => {
   await applyMigrations({ connectionString: database.url, migrationsDir: MIGRATIONS_DIR, log: () => {} });
   const prisma = createPrismaClient(database.url);
   try {
-    await seed(prisma);
-    const reviewer = await createUser(prisma, COMMAND_LINE, {
-      email: "rita@unavailable.test",
-      name: "Rita Reviewer",
-      password: "a test password nobody uses",
-      role: "REVIEWER",
-    });
-    claimId = (await prisma.claim.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
+    const reviewer = await makeUser(prisma, { role: "REVIEWER", name: "Rita Reviewer" });
+    claimId = (await makeClaim(prisma)).id;
     app = await startNextServer({
       databaseUrl: database.url,
       port: APP_PORT,
