@@ -11,7 +11,7 @@ import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import { acquireEmbeddedServer, type EmbeddedServer } from "@/lib/embedded/postgres";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { makeClaim, makeUser } from "@/prisma/factories";
+import { FACTORY_PASSWORD, makeClaim, makeUser } from "@/prisma/factories";
 import { MIGRATIONS_DIR } from "../helpers/seeded-database";
 import { expect, test } from "./support/fixtures";
 import { lockWaiters } from "../helpers/db";
@@ -27,6 +27,7 @@ let dataDir: string;
 let database: EmbeddedServer | undefined;
 let app: NextServer;
 let reviewerCookie: string;
+let reviewerEmail: string;
 let claimId: number;
 /** Every line the server printed: a promise left unhandled, or an exception, shows up here. */
 const serverOutput: string[] = [];
@@ -66,6 +67,7 @@ test.beforeAll(async () => {
   const prisma = createPrismaClient(database.url);
   try {
     const reviewer = await makeUser(prisma, { role: "REVIEWER", name: "Rita Reviewer" });
+    reviewerEmail = reviewer.email;
     claimId = (await makeClaim(prisma)).id;
     app = await startNextServer({
       databaseUrl: database.url,
@@ -121,8 +123,8 @@ test("a sign-in sent while the database is down says so, not that the password w
 }) => {
   await page.goto(`${ORIGIN}/sign-in`);
   const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email").fill("rita@unavailable.test");
-  await form.getByLabel("Password").fill("a test password nobody uses");
+  await form.getByLabel("Email").fill(reviewerEmail);
+  await form.getByLabel("Password").fill(FACTORY_PASSWORD);
   await stopDatabase(request);
   try {
     await form.getByRole("button", { name: "Sign in" }).click();
