@@ -14,16 +14,16 @@ import { toActionResult, type ActionResult } from "./result";
 
 /**
  * What a write makes stale, one rule for every action. Nothing is cached on the server: every page renders per
- * request (the root layout reads the request's CSP nonce, which makes every page dynamic). What goes stale is what the browser kept: the page
- * the form is on, and the pages of its back/forward cache (after a note changes a claim's verdict, /claims, the
- * Overview, the sector and entity pages that count verdicts, the queue). A write can change what almost any page
- * shows, so the rule is "every page", in one of two ways:
+ * request (the root layout reads the request's CSP nonce, which makes every page dynamic). What goes stale is what
+ * the browser kept: the page the form is on, and the pages of its back/forward cache (after a note changes a claim's
+ * verdict: /claims, the Overview, the sector and entity pages that count verdicts, the queue). A write can change
+ * what almost any page shows, so the rule is "every page", kept in one of two ways:
  *
  * - "in the answer" (the default): revalidatePath("/", "layout") re-renders the page the form was posted from into
  *   the action's answer and tells the browser to drop every other page it kept. Naming only /claims would not spare
- *   that render: Next 16 re-renders the posting page into the answer whichever path is revalidated (revalidate.ts:
- *   "TODO: only revalidate if the path matches"), and its browser router drops every kept page either way;
- *   revalidateTag(tag, "max") spares the render but only expires data cached under that tag, which we have none of.
+ *   that render: Next 16 re-renders the posting page into the answer whichever path is revalidated (its revalidate.ts:
+ *   "TODO: only revalidate if the path matches"), and its browser router drops every kept page either way.
+ *   revalidateTag(tag, "max") spares the render, but it only expires data cached under that tag, and we cache none.
  * - "by the form": the action revalidates nothing and its form calls router.refresh() once the answer is in, which
  *   reads the page again and drops the browser's other pages just the same. The review thread does this: rendering
  *   the claim page into each note's answer made a burst of saves wait for each other's renders (docs/benchmarks.md,
