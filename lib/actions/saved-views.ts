@@ -1,28 +1,34 @@
 "use server";
-
 // Saved views of the claims table, from the toolbar's Views menu.
-import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/actions/action";
-import type { ActionResult } from "@/lib/actions/result";
-import { getDb } from "@/lib/db";
+import { serverAction } from "@/lib/actions/action";
 import * as savedViews from "@/lib/data/saved-views";
+import {
+  createSavedViewSchema,
+  deleteSavedViewSchema,
+  renameSavedViewSchema,
+  shareSavedViewSchema,
+} from "@/lib/validations/saved-views";
 
-type ViewResult = Promise<ActionResult<savedViews.SavedViewItem>>;
+export const createSavedView = serverAction({
+  permission: "savedViews.manage",
+  schema: createSavedViewSchema,
+  write: savedViews.createSavedView,
+});
 
-const afterChange = { revalidate: () => revalidatePath("/claims") };
+export const renameSavedView = serverAction({
+  permission: "savedViews.manage",
+  schema: renameSavedViewSchema,
+  write: savedViews.renameSavedView,
+});
 
-export async function createSavedView(input: unknown): ViewResult {
-  return runAction((actor) => savedViews.createSavedView(getDb(), actor, input), afterChange);
-}
+export const shareSavedView = serverAction({
+  permission: "savedViews.manage",
+  schema: shareSavedViewSchema,
+  write: savedViews.shareSavedView,
+});
 
-export async function renameSavedView(input: unknown): ViewResult {
-  return runAction((actor) => savedViews.renameSavedView(getDb(), actor, input), afterChange);
-}
-
-export async function shareSavedView(input: unknown): ViewResult {
-  return runAction((actor) => savedViews.shareSavedView(getDb(), actor, input), afterChange);
-}
-
-export async function deleteSavedView(input: unknown): Promise<ActionResult<{ id: number }>> {
-  return runAction((actor) => savedViews.deleteSavedView(getDb(), actor, input), afterChange);
-}
+export const deleteSavedView = serverAction({
+  permission: "savedViews.manage",
+  schema: deleteSavedViewSchema,
+  write: savedViews.deleteSavedView,
+});

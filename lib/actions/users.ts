@@ -1,37 +1,40 @@
 "use server";
-
 // Admin changes to accounts, from /admin/users.
-import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/actions/action";
-import type { ActionResult } from "@/lib/actions/result";
-import { getDb } from "@/lib/db";
+import { serverAction } from "@/lib/actions/action";
 import * as users from "@/lib/data/users";
+import {
+  changeUserRoleSchema,
+  createUserSchema,
+  updateUserSchema,
+  userRefSchema,
+} from "@/lib/validations/users";
 
-type AccountResult = Promise<ActionResult<users.Account>>;
+export const createUser = serverAction({
+  permission: "users.manage",
+  schema: createUserSchema,
+  write: users.createUser,
+});
 
-const afterChange = {
-  revalidate: () => {
-    revalidatePath("/admin/users");
-    revalidatePath("/admin/audit");
-  },
-};
+export const changeUserRole = serverAction({
+  permission: "users.manage",
+  schema: changeUserRoleSchema,
+  write: users.changeUserRole,
+});
 
-export async function createUser(input: unknown): AccountResult {
-  return runAction((actor) => users.createUser(getDb(), actor, input), afterChange);
-}
+export const disableUser = serverAction({
+  permission: "users.manage",
+  schema: userRefSchema,
+  write: users.disableUser,
+});
 
-export async function changeUserRole(input: unknown): AccountResult {
-  return runAction((actor) => users.changeUserRole(getDb(), actor, input), afterChange);
-}
+export const enableUser = serverAction({
+  permission: "users.manage",
+  schema: userRefSchema,
+  write: users.enableUser,
+});
 
-export async function disableUser(input: unknown): AccountResult {
-  return runAction((actor) => users.disableUser(getDb(), actor, input), afterChange);
-}
-
-export async function enableUser(input: unknown): AccountResult {
-  return runAction((actor) => users.enableUser(getDb(), actor, input), afterChange);
-}
-
-export async function updateUser(input: unknown): AccountResult {
-  return runAction((actor) => users.updateUser(getDb(), actor, input), afterChange);
-}
+export const updateUser = serverAction({
+  permission: "users.manage",
+  schema: updateUserSchema,
+  write: users.updateUser,
+});

@@ -3,13 +3,12 @@
 // argument (arguments end up in shell history and in `ps`).
 import readline from "node:readline";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { startDatabase, type Database } from "@/lib/embedded/launcher";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import { repoMigrationsDir } from "@/lib/migrations/migration-files";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { roleSchema } from "@/lib/validations/users";
+import { createUserSchema, roleSchema } from "@/lib/validations/users";
 
 const USAGE =
   "usage: npm run user:create -- --email <address> --role viewer|analyst|reviewer|admin [--name <name>]";
@@ -67,6 +66,17 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : error);
     return 1;
   }
+  // The admin form's own rules, checked before the database is started.
+  const account = createUserSchema.safeParse({
+    email: values.email,
+    name: values.name ?? values.email.split("@")[0],
+    password,
+    role: role.data,
+  });
+  if (!account.success) {
+    console.error(account.error.issues.map((issue) => issue.message).join("\n"));
+    return 1;
+  }
   let database: Database;
   try {
     database = await startDatabase();
@@ -77,17 +87,11 @@ async function main(): Promise<number> {
   const prisma = createPrismaClient(database.url);
   try {
     await applyMigrations({ connectionString: database.url, migrationsDir: repoMigrationsDir });
-    const user = await createUser(prisma, COMMAND_LINE, {
-      email: values.email,
-      name: values.name ?? values.email.split("@")[0],
-      password,
-      role: role.data,
-    });
+    const user = await createUser(prisma, COMMAND_LINE, account.data);
     console.log(`Created ${user.role.toLowerCase()} ${user.email} (id ${user.id}).`);
     return 0;
   } catch (error) {
-    if (error instanceof z.ZodError) console.error(error.issues.map((issue) => issue.message).join("\n"));
-    else console.error(error instanceof Error ? error.message : error);
+    console.error(error instanceof Error ? error.message : error);
     return 1;
   } finally {
     await prisma.$disconnect();

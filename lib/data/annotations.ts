@@ -1,5 +1,6 @@
 // A claim's review thread: notes in Markdown with an optional verdict and evidence, one level of replies, edits
-// that keep earlier versions, soft delete and resolve. Writes authorise here, whoever calls them.
+// that keep earlier versions, soft delete and resolve. Writes authorise here, whoever calls them, and take input their
+// action already parsed (lib/validations/annotations.ts).
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { AuthorizationError, hasRole, requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -8,12 +9,12 @@ import { brokenForeignKey, InvalidStateError, NotFoundError, StaleVersionError }
 import { getDb } from "@/lib/db";
 import { Role, type SourceKind, type Verdict } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";
-import {
-  annotationRefSchema,
-  createAnnotationSchema,
-  editAnnotationSchema,
-  replyToAnnotationSchema,
-  type EvidenceInput,
+import type {
+  AnnotationRefData,
+  CreateAnnotationData,
+  EditAnnotationData,
+  EvidenceData,
+  ReplyToAnnotationData,
 } from "@/lib/validations/annotations";
 import { refreshReviewerVerdict, type PersonRef } from "./review";
 
@@ -131,7 +132,7 @@ function contentOf(note: {
 async function resolveEvidence(
   tx: Tx,
   actor: Actor,
-  evidence: EvidenceInput,
+  evidence: EvidenceData,
   claimId: number,
 ): Promise<number | null> {
   if (evidence.kind === "none") return null;
@@ -180,9 +181,9 @@ function sourceSlug(title: string): string {
   return `${words || "source"}-${randomBytes(3).toString("hex")}`;
 }
 
-export async function createAnnotation(db: Prisma, actor: Actor | null, input: unknown) {
+export async function createAnnotation(db: Prisma, actor: Actor | null, input: CreateAnnotationData) {
   requirePermission(actor, "annotations.write");
-  const { claimId, body, verdict, evidence, locator } = createAnnotationSchema.parse(input);
+  const { claimId, body, verdict, evidence, locator } = input;
   // The claim's foreign key says whether it exists: a read first would hold each of a burst's transactions for one
   // more round trip.
   return db
@@ -194,9 +195,9 @@ export async function createAnnotation(db: Prisma, actor: Actor | null, input: u
 }
 
 /** Replies attach to the thread's first note, so a reply to a reply lands in the same thread. */
-export async function replyToAnnotation(db: Prisma, actor: Actor | null, input: unknown) {
+export async function replyToAnnotation(db: Prisma, actor: Actor | null, input: ReplyToAnnotationData) {
   requirePermission(actor, "annotations.write");
-  const { parentId, body, verdict, evidence, locator } = replyToAnnotationSchema.parse(input);
+  const { parentId, body, verdict, evidence, locator } = input;
   return db.$transaction(async (tx) => {
     const parent = await tx.annotation.findUnique({
       where: { id: parentId },
@@ -224,7 +225,7 @@ async function addNote(
     parentId: number | null;
     body: string;
     verdict: Verdict | null;
-    evidence: EvidenceInput;
+    evidence: EvidenceData;
     locator: string | null;
   },
 ) {
@@ -258,9 +259,9 @@ async function addNote(
 }
 
 /** Authors edit their own notes; the version replaced is kept as a revision. */
-export async function editAnnotation(db: Prisma, actor: Actor | null, input: unknown) {
+export async function editAnnotation(db: Prisma, actor: Actor | null, input: EditAnnotationData) {
   requirePermission(actor, "annotations.write");
-  const { annotationId, version, body, verdict, evidence, locator } = editAnnotationSchema.parse(input);
+  const { annotationId, version, body, verdict, evidence, locator } = input;
   return db.$transaction(async (tx) => {
     const current = await tx.annotation.findUnique({ where: { id: annotationId } });
     if (!current) throw new NotFoundError("note");
@@ -325,9 +326,8 @@ export async function editAnnotation(db: Prisma, actor: Actor | null, input: unk
 }
 
 /** Soft delete, by the author or an admin. */
-export async function deleteAnnotation(db: Prisma, actor: Actor | null, input: unknown) {
+export async function deleteAnnotation(db: Prisma, actor: Actor | null, { annotationId }: AnnotationRefData) {
   requirePermission(actor, "annotations.write");
-  const { annotationId } = annotationRefSchema.parse(input);
   return db.$transaction(async (tx) => {
     const current = await tx.annotation.findUnique({ where: { id: annotationId } });
     if (!current) throw new NotFoundError("note");
@@ -361,18 +361,18 @@ export async function deleteAnnotation(db: Prisma, actor: Actor | null, input: u
   });
 }
 
-export async function resolveAnnotation(db: Prisma, actor: Actor | null, input: unknown) {
+export async function resolveAnnotation(db: Prisma, actor: Actor | null, input: AnnotationRefData) {
+  requirePermission(actor, "annotations.write");
   return setResolved(db, actor, input, true);
 }
 
-export async function reopenAnnotation(db: Prisma, actor: Actor | null, input: unknown) {
+export async function reopenAnnotation(db: Prisma, actor: Actor | null, input: AnnotationRefData) {
+  requirePermission(actor, "annotations.write");
   return setResolved(db, actor, input, false);
 }
 
 /** Any reviewer resolves or reopens a thread, from its first note. */
-async function setResolved(db: Prisma, actor: Actor | null, input: unknown, resolved: boolean) {
-  requirePermission(actor, "annotations.write");
-  const { annotationId } = annotationRefSchema.parse(input);
+async function setResolved(db: Prisma, actor: Actor, { annotationId }: AnnotationRefData, resolved: boolean) {
   return db.$transaction(async (tx) => {
     const current = await tx.annotation.findUnique({ where: { id: annotationId } });
     if (!current) throw new NotFoundError("note");

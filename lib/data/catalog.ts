@@ -1,5 +1,6 @@
 // Admin edits to the catalog: a claim's classification, an entity, a source; and what their edit forms show.
-// A claim's text is never edited here: it is the document's own words, at fixed offsets into it.
+// A claim's text is never edited here: it is the document's own words, at fixed offsets into it. Writes authorise here,
+// and take input their action already parsed (lib/validations/catalog.ts).
 import "server-only";
 import { createHash } from "node:crypto";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -9,7 +10,7 @@ import type { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts
 import type { ClaimKind, SourceKind, SourceReliability } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";
 import { asOfIso } from "@/lib/format";
-import { updateClaimSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validations/catalog";
+import type { UpdateClaimData, UpdateEntityData, UpdateSourceData } from "@/lib/validations/catalog";
 
 export interface ClaimEdit {
   id: number;
@@ -140,9 +141,12 @@ export async function getSourceEdit(db: Prisma | Tx, id: number): Promise<Source
   return source ? { ...source, fingerprint: fingerprintOf(sourceFields(source)) } : null;
 }
 
-export async function updateClaim(db: Prisma, actor: Actor | null, input: unknown): Promise<ClaimEdit> {
+export async function updateClaim(
+  db: Prisma,
+  actor: Actor | null,
+  { id, version, kind, sectors, citationMissing, asOf }: UpdateClaimData,
+): Promise<ClaimEdit> {
   requirePermission(actor, "catalog.edit");
-  const { id, version, kind, sectors, citationMissing, asOf } = updateClaimSchema.parse(input);
   await db.$transaction(async (tx) => {
     const current = await lockedClaimEdit(tx, id);
     if (current.version !== version) throw new StaleVersionError("claim");
@@ -197,9 +201,12 @@ async function lockedClaimEdit(tx: Tx, id: number): Promise<ClaimEdit> {
   return current;
 }
 
-export async function updateEntity(db: Prisma, actor: Actor | null, input: unknown): Promise<EntityEdit> {
+export async function updateEntity(
+  db: Prisma,
+  actor: Actor | null,
+  { id, fingerprint, ...next }: UpdateEntityData,
+): Promise<EntityEdit> {
   requirePermission(actor, "catalog.edit");
-  const { id, fingerprint, ...next } = updateEntitySchema.parse(input);
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Entity" WHERE id = ${id} FOR UPDATE`;
     const current = await getEntityEdit(tx, id);
@@ -241,9 +248,12 @@ function aliasLanguage(alias: string): string {
   return /\p{Script=Han}/u.test(alias) ? "zh" : "en";
 }
 
-export async function updateSource(db: Prisma, actor: Actor | null, input: unknown): Promise<SourceEdit> {
+export async function updateSource(
+  db: Prisma,
+  actor: Actor | null,
+  { id, fingerprint, ...next }: UpdateSourceData,
+): Promise<SourceEdit> {
   requirePermission(actor, "catalog.edit");
-  const { id, fingerprint, ...next } = updateSourceSchema.parse(input);
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Source" WHERE id = ${id} FOR UPDATE`;
     const current = await getSourceEdit(tx, id);

@@ -1,5 +1,6 @@
 // The review workflow of a claim: status, the verdict reviewers give through their notes and the disagreement
-// between them, settlement, assignment, a reviewer's queue and the claim's history. Writes authorise here.
+// between them, settlement, assignment, a reviewer's queue and the claim's history. Writes authorise here, and take
+// input their action already parsed (lib/validations/review.ts).
 import "server-only";
 import { AuthorizationError, can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/data/audit";
@@ -10,11 +11,11 @@ import { Role, type ReviewStatus, type Verdict } from "@/lib/generated/prisma/en
 import type { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";
 import {
-  assignClaimSchema,
   reviewQueueSchema,
-  setClaimStatusSchema,
-  settleClaimVerdictSchema,
+  type AssignClaimData,
   type ReviewQueueQuery,
+  type SetClaimStatusData,
+  type SettleClaimVerdictData,
 } from "@/lib/validations/review";
 import { pagedOf, type Paged } from "./list-params";
 
@@ -224,9 +225,12 @@ async function updateClaimAtVersion(
   if (count === 0) throw new StaleVersionError("claim");
 }
 
-export async function setClaimStatus(db: Prisma, actor: Actor | null, input: unknown) {
+export async function setClaimStatus(
+  db: Prisma,
+  actor: Actor | null,
+  { claimId, version, status }: SetClaimStatusData,
+) {
   requirePermission(actor, "claims.review");
-  const { claimId, version, status } = setClaimStatusSchema.parse(input);
   return db.$transaction(async (tx) => {
     const claim = await claimAtVersion(tx, claimId, version);
     if (claim.status === status) {
@@ -258,9 +262,12 @@ export async function setClaimStatus(db: Prisma, actor: Actor | null, input: unk
 }
 
 /** An admin or the claim's assignee chooses the verdict over the reviewers' differing ones. */
-export async function settleClaimVerdict(db: Prisma, actor: Actor | null, input: unknown) {
+export async function settleClaimVerdict(
+  db: Prisma,
+  actor: Actor | null,
+  { claimId, version, verdict }: SettleClaimVerdictData,
+) {
   requirePermission(actor, "claims.review");
-  const { claimId, version, verdict } = settleClaimVerdictSchema.parse(input);
   return db.$transaction(async (tx) => {
     const claim = await claimAtVersion(tx, claimId, version);
     if (!can(actor, "claims.assignOthers") && claim.assigneeId !== actor.id) {
@@ -306,9 +313,12 @@ export async function settleClaimVerdict(db: Prisma, actor: Actor | null, input:
 /**
  * Reviewers take an unassigned claim or release their own; admins assign anyone who reviews, or no one.
  */
-export async function assignClaim(db: Prisma, actor: Actor | null, input: unknown) {
+export async function assignClaim(
+  db: Prisma,
+  actor: Actor | null,
+  { claimId, version, assigneeId }: AssignClaimData,
+) {
   requirePermission(actor, "claims.review");
-  const { claimId, version, assigneeId } = assignClaimSchema.parse(input);
   return db.$transaction(async (tx) => {
     const claim = await claimAtVersion(tx, claimId, version);
     if (claim.assigneeId === assigneeId) {

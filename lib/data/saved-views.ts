@@ -1,16 +1,17 @@
 // Saved views of the claims table. Analysts and above keep their own; shared ones are listed for the whole team,
-// and only their owner or an admin changes them.
+// and only their owner or an admin changes them. Writes authorise here, and take input their action already parsed
+// (lib/validations/saved-views.ts).
 import "server-only";
 import { AuthorizationError, can, requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/data/audit";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
 import { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";
-import {
-  createSavedViewSchema,
-  deleteSavedViewSchema,
-  renameSavedViewSchema,
-  shareSavedViewSchema,
+import type {
+  CreateSavedViewData,
+  DeleteSavedViewData,
+  RenameSavedViewData,
+  ShareSavedViewData,
 } from "@/lib/validations/saved-views";
 
 export interface SavedViewItem {
@@ -60,10 +61,9 @@ export async function getSavedViews(db: Prisma, actor: Actor | null): Promise<Sa
 export async function createSavedView(
   db: Prisma,
   actor: Actor | null,
-  input: unknown,
+  { name, query, shared }: CreateSavedViewData,
 ): Promise<SavedViewItem> {
   requirePermission(actor, "savedViews.manage");
-  const { name, query, shared } = createSavedViewSchema.parse(input);
   return db.$transaction(async (tx) => {
     await refuseDuplicateName(tx, actor.id, name);
     const view = await tx.savedView
@@ -83,10 +83,9 @@ export async function createSavedView(
 export async function renameSavedView(
   db: Prisma,
   actor: Actor | null,
-  input: unknown,
+  { id, version, name }: RenameSavedViewData,
 ): Promise<SavedViewItem> {
   requirePermission(actor, "savedViews.manage");
-  const { id, version, name } = renameSavedViewSchema.parse(input);
   return changeView(db, actor, id, version, async (tx, current) => {
     if (current.name === name) return null;
     await refuseDuplicateName(tx, current.owner.id, name);
@@ -97,10 +96,9 @@ export async function renameSavedView(
 export async function shareSavedView(
   db: Prisma,
   actor: Actor | null,
-  input: unknown,
+  { id, version, shared }: ShareSavedViewData,
 ): Promise<SavedViewItem> {
   requirePermission(actor, "savedViews.manage");
-  const { id, version, shared } = shareSavedViewSchema.parse(input);
   return changeView(db, actor, id, version, async (_tx, current) =>
     current.shared === shared
       ? null
@@ -111,10 +109,9 @@ export async function shareSavedView(
 export async function deleteSavedView(
   db: Prisma,
   actor: Actor | null,
-  input: unknown,
+  { id, version }: DeleteSavedViewData,
 ): Promise<{ id: number }> {
   requirePermission(actor, "savedViews.manage");
-  const { id, version } = deleteSavedViewSchema.parse(input);
   return db.$transaction(async (tx) => {
     const current = await lockView(tx, actor, id, version);
     await tx.savedView.delete({ where: { id } });

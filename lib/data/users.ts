@@ -1,4 +1,5 @@
-// Accounts. Writes authorise here, whoever calls them: the admin pages' actions or the command line.
+// Accounts. Writes authorise here, whoever calls them (the admin pages' actions or the command line), and take input
+// their caller already parsed (lib/validations/users.ts).
 import type { Actor } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -8,12 +9,12 @@ import { pagedOf, type Paged } from "@/lib/data/list-params";
 import type { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";
-import {
-  changeUserRoleSchema,
-  createUserSchema,
-  updateUserSchema,
-  userRefSchema,
-  type UserListQuery,
+import type {
+  ChangeUserRoleData,
+  CreateUserData,
+  UpdateUserData,
+  UserListQuery,
+  UserRefData,
 } from "@/lib/validations/users";
 
 /** The operator at a shell on the server (`npm run user:create`), who needs no account to make the first one. */
@@ -49,9 +50,12 @@ const ACCOUNT_FIELDS = {
   version: true,
 } as const;
 
-export async function createUser(db: Prisma, actor: Actor | null | typeof COMMAND_LINE, input: unknown) {
+export async function createUser(
+  db: Prisma,
+  actor: Actor | null | typeof COMMAND_LINE,
+  { email, name, password, role }: CreateUserData,
+) {
   if (actor !== COMMAND_LINE) requirePermission(actor, "users.manage");
-  const { email, name, password, role } = createUserSchema.parse(input);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
@@ -101,9 +105,12 @@ export async function getUsers(
   return pagedOf(rows, total, query);
 }
 
-export async function changeUserRole(db: Prisma, actor: Actor | null, input: unknown): Promise<Account> {
+export async function changeUserRole(
+  db: Prisma,
+  actor: Actor | null,
+  { id, version, role }: ChangeUserRoleData,
+): Promise<Account> {
   requirePermission(actor, "users.manage");
-  const { id, version, role } = changeUserRoleSchema.parse(input);
   return updateAccount(db, actor, id, version, async (tx, current) => {
     if (current.role === role) return null;
     if (current.role === "ADMIN") await refuseLastAdmin(tx, current, "demote");
@@ -111,9 +118,12 @@ export async function changeUserRole(db: Prisma, actor: Actor | null, input: unk
   });
 }
 
-export async function disableUser(db: Prisma, actor: Actor | null, input: unknown): Promise<Account> {
+export async function disableUser(
+  db: Prisma,
+  actor: Actor | null,
+  { id, version }: UserRefData,
+): Promise<Account> {
   requirePermission(actor, "users.manage");
-  const { id, version } = userRefSchema.parse(input);
   return updateAccount(db, actor, id, version, async (tx, current) => {
     if (current.disabledAt) return null;
     if (current.role === "ADMIN") await refuseLastAdmin(tx, current, "disable");
@@ -127,9 +137,12 @@ export async function disableUser(db: Prisma, actor: Actor | null, input: unknow
   });
 }
 
-export async function enableUser(db: Prisma, actor: Actor | null, input: unknown): Promise<Account> {
+export async function enableUser(
+  db: Prisma,
+  actor: Actor | null,
+  { id, version }: UserRefData,
+): Promise<Account> {
   requirePermission(actor, "users.manage");
-  const { id, version } = userRefSchema.parse(input);
   return updateAccount(db, actor, id, version, async (_tx, current) => {
     if (!current.disabledAt) return null;
     return {
@@ -142,9 +155,12 @@ export async function enableUser(db: Prisma, actor: Actor | null, input: unknown
 }
 
 /** Edits the account's name; the email is its sign-in identity and stays as created. */
-export async function updateUser(db: Prisma, actor: Actor | null, input: unknown): Promise<Account> {
+export async function updateUser(
+  db: Prisma,
+  actor: Actor | null,
+  { id, version, name }: UpdateUserData,
+): Promise<Account> {
   requirePermission(actor, "users.manage");
-  const { id, version, name } = updateUserSchema.parse(input);
   return updateAccount(db, actor, id, version, async (_tx, current) => {
     if (current.name === name) return null;
     return { action: "user.edit", data: { name }, before: { name: current.name }, after: { name } };

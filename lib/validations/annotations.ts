@@ -1,5 +1,5 @@
 // Input of every annotation mutation, shared by the thread's forms (checked before sending, so an oversized
-// note is refused in the browser with the text still there) and by the actions and data layer.
+// note is refused in the browser with the text still there) and by the actions, which parse it once for the data layer.
 import { z } from "zod";
 import { SourceKind, Verdict } from "@/lib/generated/prisma/enums.ts";
 import { CONTROL_CHARACTERS, multiLine, singleLine } from "./text";
@@ -43,14 +43,15 @@ export const evidenceSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-export type EvidenceInput = z.infer<typeof evidenceSchema>;
+export type EvidenceInput = z.input<typeof evidenceSchema>;
+export type EvidenceData = z.output<typeof evidenceSchema>;
 
 /** What a note says: the same fields whether it starts a thread, replies or replaces an earlier version. */
 const noteContent = {
   body: multiLine("Note", BODY_MAX),
   verdict: verdictSchema.nullable(),
   evidence: evidenceSchema,
-  /** A quote from the evidence or where to find it; blank or null means none (null once parsed, so parsing twice holds). */
+  /** A quote from the evidence or where to find it; blank or null means none (null once parsed). */
   locator: z
     .string()
     .max(LOCATOR_MAX, `Quote or locator must be at most ${LOCATOR_MAX.toLocaleString("en")} characters.`)
@@ -74,7 +75,7 @@ export const editAnnotationSchema = z.object({
 export const annotationRefSchema = z.object({ annotationId: recordIdSchema("note") });
 
 export type NoteContentInput = z.input<typeof noteContentSchema>;
-export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
-export type ReplyToAnnotationInput = z.input<typeof replyToAnnotationSchema>;
-export type EditAnnotationInput = z.input<typeof editAnnotationSchema>;
-export type AnnotationRefInput = z.input<typeof annotationRefSchema>;
+export type CreateAnnotationData = z.output<typeof createAnnotationSchema>;
+export type ReplyToAnnotationData = z.output<typeof replyToAnnotationSchema>;
+export type EditAnnotationData = z.output<typeof editAnnotationSchema>;
+export type AnnotationRefData = z.output<typeof annotationRefSchema>;

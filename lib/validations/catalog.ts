@@ -119,3 +119,7 @@ export const updateSourceSchema = z.object({
   reliability: z.enum(SourceReliability, { error: "Choose a reliability grade, or none." }).nullable(),
   notes: optionalText("Notes", 4000, { multiLine: true }),
 });
+
+export type UpdateClaimData = z.output<typeof updateClaimSchema>;
+export type UpdateEntityData = z.output<typeof updateEntitySchema>;
+export type UpdateSourceData = z.output<typeof updateSourceSchema>;

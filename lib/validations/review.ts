@@ -28,7 +28,7 @@ export const reviewQueueSchema = z.object({
   size: z.number().int().min(1).max(100),
 });
 
-export type SetClaimStatusInput = z.input<typeof setClaimStatusSchema>;
-export type SettleClaimVerdictInput = z.input<typeof settleClaimVerdictSchema>;
-export type AssignClaimInput = z.input<typeof assignClaimSchema>;
+export type SetClaimStatusData = z.output<typeof setClaimStatusSchema>;
+export type SettleClaimVerdictData = z.output<typeof settleClaimVerdictSchema>;
+export type AssignClaimData = z.output<typeof assignClaimSchema>;
 export type ReviewQueueQuery = z.infer<typeof reviewQueueSchema>;

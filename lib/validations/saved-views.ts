@@ -34,3 +34,8 @@ export const shareSavedViewSchema = z.object({
   shared: z.boolean({ error: "Say whether the view is shared." }),
 });
 export const deleteSavedViewSchema = z.object(viewRef);
+
+export type CreateSavedViewData = z.output<typeof createSavedViewSchema>;
+export type RenameSavedViewData = z.output<typeof renameSavedViewSchema>;
+export type ShareSavedViewData = z.output<typeof shareSavedViewSchema>;
+export type DeleteSavedViewData = z.output<typeof deleteSavedViewSchema>;

@@ -26,7 +26,7 @@ export const createUserSchema = z.object({
   role: roleSchema,
 });
 
-export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type CreateUserData = z.output<typeof createUserSchema>;
 
 export const signInSchema = z.object({
   // Not emailSchema: a malformed address must fail like a wrong password, without saying which was wrong.
@@ -49,9 +49,9 @@ export const updateUserSchema = z.object({ ...accountRef, name: singleLine("Name
 /** Disabling and enabling take the same reference. */
 export const userRefSchema = z.object(accountRef);
 
-export type ChangeUserRoleInput = z.infer<typeof changeUserRoleSchema>;
-export type UpdateUserInput = z.infer<typeof updateUserSchema>;
-export type UserRefInput = z.infer<typeof userRefSchema>;
+export type ChangeUserRoleData = z.output<typeof changeUserRoleSchema>;
+export type UpdateUserData = z.output<typeof updateUserSchema>;
+export type UserRefData = z.output<typeof userRefSchema>;
 
 export const USER_STATUSES = ["active", "disabled"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];

@@ -51,6 +51,7 @@ import { openClaimsExport } from "@/lib/export/claims-export";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { createPool, type Prisma } from "@/lib/prisma-client";
 import { parseAuditQuery } from "@/lib/validations/audit";
+import { updateClaimSchema } from "@/lib/validations/catalog";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { parseUserListQuery } from "@/lib/validations/users";
 import { testDatabaseUrl } from "@/tests/helpers/db";
@@ -97,7 +98,7 @@ function note<T extends object>(fields: T) {
   return {
     body: "A note for the matrix.",
     verdict: null,
-    evidence: { kind: "none" },
+    evidence: { kind: "none" as const },
     locator: null,
     ...fields,
   };
@@ -220,7 +221,11 @@ const OPERATIONS: Operation[] = [
     least: "ADMIN",
     run: async (actor) => {
       const form = (await getClaimEdit(prisma, await claimId()))!;
-      return updateClaim(prisma, actor, { ...form, citationMissing: !form.citationMissing });
+      return updateClaim(
+        prisma,
+        actor,
+        updateClaimSchema.parse({ ...form, citationMissing: !form.citationMissing }),
+      );
     },
   },
   {

@@ -1,5 +1,6 @@
 // Admin edits of claims, entities and sources on the real database: what changes, what never does (a claim's
-// text), stale forms, and the audit events.
+// text), stale forms, and the audit events. Input arrives as the actions pass it on, parsed by the mutation's schema;
+// what the schemas refuse is tested in tests/unit/validations.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
 import {
@@ -14,6 +15,7 @@ import { getClaims } from "@/lib/data/claims";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import type { Prisma } from "@/lib/prisma-client";
+import { updateClaimSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validations/catalog";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
@@ -54,16 +56,20 @@ describe("editing a claim", () => {
     const id = await someClaimId();
     const before = await prisma.claim.findUniqueOrThrow({ where: { id } });
     const form = (await getClaimEdit(prisma, id))!;
-    const saved = await updateClaim(prisma, admin, {
-      id,
-      version: form.version,
-      kind: before.kind === "FORECAST" ? "EVENT" : "FORECAST",
-      sectors: ["healthcare", "hardware-chips", "healthcare"],
-      citationMissing: !before.citationMissing,
-      asOf: "2025-03",
-      // Not part of the form: must be ignored, never written.
-      text: "Rewritten by an admin",
-    });
+    const saved = await updateClaim(
+      prisma,
+      admin,
+      updateClaimSchema.parse({
+        id,
+        version: form.version,
+        kind: before.kind === "FORECAST" ? "EVENT" : "FORECAST",
+        sectors: ["healthcare", "hardware-chips", "healthcare"],
+        citationMissing: !before.citationMissing,
+        asOf: "2025-03",
+        // Not part of the form: must be ignored, never written.
+        text: "Rewritten by an admin",
+      }),
+    );
     expect(saved).toMatchObject({
       version: form.version + 1,
       citationMissing: !before.citationMissing,
@@ -92,25 +98,19 @@ describe("editing a claim", () => {
   it("refuses a stale version with the claim unchanged", async () => {
     const id = await someClaimId(1);
     const form = (await getClaimEdit(prisma, id))!;
-    await updateClaim(prisma, admin, { ...form, asOf: "2024" });
-    await expect(updateClaim(prisma, admin, { ...form, asOf: "2023" })).rejects.toBeInstanceOf(
-      StaleVersionError,
-    );
+    await updateClaim(prisma, admin, updateClaimSchema.parse({ ...form, asOf: "2024" }));
+    await expect(
+      updateClaim(prisma, admin, updateClaimSchema.parse({ ...form, asOf: "2023" })),
+    ).rejects.toBeInstanceOf(StaleVersionError);
     expect((await getClaimEdit(prisma, id))!).toMatchObject({ asOf: "2024", version: form.version + 1 });
   });
 
-  it("refuses impossible dates, unknown kinds and unknown sectors, changing nothing", async () => {
+  it("refuses a sector the catalog does not have, changing nothing", async () => {
     const id = await someClaimId(2);
     const form = (await getClaimEdit(prisma, id))!;
-    for (const asOf of ["2025-02-30", "2025-13", "25", "March 2025"]) {
-      await expect(updateClaim(prisma, admin, { ...form, asOf })).rejects.toMatchObject({ name: "ZodError" });
-    }
-    await expect(updateClaim(prisma, admin, { ...form, kind: "RUMOUR" })).rejects.toMatchObject({
-      name: "ZodError",
-    });
-    await expect(updateClaim(prisma, admin, { ...form, sectors: ["no-such-sector"] })).rejects.toBeInstanceOf(
-      InvalidStateError,
-    );
+    await expect(
+      updateClaim(prisma, admin, updateClaimSchema.parse({ ...form, sectors: ["no-such-sector"] })),
+    ).rejects.toBeInstanceOf(InvalidStateError);
     expect(await getClaimEdit(prisma, id)).toEqual(form);
     expect(await prisma.auditEvent.count({ where: { action: "claim.edit", targetId: String(id) } })).toBe(0);
   });
@@ -118,12 +118,9 @@ describe("editing a claim", () => {
   it("is for admins: a reviewer and anonymous are refused", async () => {
     const id = await someClaimId(3);
     const form = (await getClaimEdit(prisma, id))!;
-    await expect(updateClaim(prisma, reviewer, { ...form, kind: "QUOTE" })).rejects.toEqual(
-      new AuthorizationError("forbidden"),
-    );
-    await expect(updateClaim(prisma, null, { ...form, kind: "QUOTE" })).rejects.toEqual(
-      new AuthorizationError("signed-out"),
-    );
+    const quote = updateClaimSchema.parse({ ...form, kind: "QUOTE" });
+    await expect(updateClaim(prisma, reviewer, quote)).rejects.toEqual(new AuthorizationError("forbidden"));
+    await expect(updateClaim(prisma, null, quote)).rejects.toEqual(new AuthorizationError("signed-out"));
     expect(await getClaimEdit(prisma, id)).toEqual(form);
   });
 
@@ -135,7 +132,7 @@ describe("editing a claim", () => {
         kind: "EVENT",
         sectors: [],
         citationMissing: false,
-        asOf: "",
+        asOf: null,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -149,14 +146,18 @@ describe("editing an entity", () => {
     });
     const form = (await getEntityEdit(prisma, entity.id))!;
     const keep = form.aliases.filter((alias) => alias !== form.aliases[0]);
-    const saved = await updateEntity(prisma, admin, {
-      id: entity.id,
-      fingerprint: form.fingerprint,
-      name: "Huawei Technologies",
-      description: "  Shenzhen-based maker of telecoms gear and Ascend AI chips.  ",
-      country: "cn",
-      aliases: [...keep, "华为技术", "HW"],
-    });
+    const saved = await updateEntity(
+      prisma,
+      admin,
+      updateEntitySchema.parse({
+        id: entity.id,
+        fingerprint: form.fingerprint,
+        name: "Huawei Technologies",
+        description: "  Shenzhen-based maker of telecoms gear and Ascend AI chips.  ",
+        country: "cn",
+        aliases: [...keep, "华为技术", "HW"],
+      }),
+    );
     expect(saved).toMatchObject({
       name: "Huawei Technologies",
       description: "Shenzhen-based maker of telecoms gear and Ascend AI chips.",
@@ -190,15 +191,9 @@ describe("editing an entity", () => {
     expect((await getEntityEdit(prisma, entity.id))!.description).toBe("First admin's words.");
   });
 
-  it("refuses bad input: an empty name, a three-letter country, a forged fingerprint", async () => {
+  it("refuses a forged fingerprint as a stale form, changing nothing", async () => {
     const entity = await prisma.entity.findUniqueOrThrow({ where: { slug: "china" } });
     const form = (await getEntityEdit(prisma, entity.id))!;
-    await expect(updateEntity(prisma, admin, { ...form, name: " " })).rejects.toMatchObject({
-      name: "ZodError",
-    });
-    await expect(updateEntity(prisma, admin, { ...form, country: "CHN" })).rejects.toMatchObject({
-      name: "ZodError",
-    });
     await expect(
       updateEntity(prisma, admin, { ...form, fingerprint: "0".repeat(64), name: "X" }),
     ).rejects.toBeInstanceOf(StaleVersionError);
@@ -207,18 +202,22 @@ describe("editing an entity", () => {
 });
 
 describe("editing a source", () => {
-  it("changes its fields, audited with before and after, and refuses a stale form and a non-web address", async () => {
+  it("changes its fields, audited with before and after, and refuses a stale form and other roles", async () => {
     const source = await prisma.source.findFirstOrThrow({ orderBy: { id: "asc" } });
     const form = (await getSourceEdit(prisma, source.id))!;
-    const saved = await updateSource(prisma, admin, {
-      ...form,
-      title: "A retitled source",
-      publisher: "",
-      url: "https://example.org/report",
-      kind: "ACADEMIC",
-      reliability: "B",
-      notes: "Checked against\nthe original.",
-    });
+    const saved = await updateSource(
+      prisma,
+      admin,
+      updateSourceSchema.parse({
+        ...form,
+        title: "A retitled source",
+        publisher: "",
+        url: "https://example.org/report",
+        kind: "ACADEMIC",
+        reliability: "B",
+        notes: "Checked against\nthe original.",
+      }),
+    );
     expect(saved).toMatchObject({
       title: "A retitled source",
       publisher: null,
@@ -235,11 +234,6 @@ describe("editing a source", () => {
 
     await expect(updateSource(prisma, admin, { ...form, title: "Stale" })).rejects.toBeInstanceOf(
       StaleVersionError,
-    );
-    await expect(updateSource(prisma, admin, { ...saved, url: "javascript:alert(1)" })).rejects.toMatchObject(
-      {
-        name: "ZodError",
-      },
     );
     await expect(updateSource(prisma, reviewer, { ...saved, title: "Mine" })).rejects.toEqual(
       new AuthorizationError("forbidden"),

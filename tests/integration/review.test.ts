@@ -51,7 +51,13 @@ function freshClaim(): number {
 }
 
 function giveVerdict(actor: Actor | null, claimId: number, verdict: Verdict, body = `Verdict: ${verdict}`) {
-  return createAnnotation(prisma, actor, { claimId, body, verdict, evidence: { kind: "none" }, locator: "" });
+  return createAnnotation(prisma, actor, {
+    claimId,
+    body,
+    verdict,
+    evidence: { kind: "none" },
+    locator: null,
+  });
 }
 
 async function claimState(claimId: number) {
@@ -164,7 +170,7 @@ describe("verdicts and disagreement", () => {
       body: "On reflection, false",
       verdict: "FALSE",
       evidence: { kind: "none" },
-      locator: "",
+      locator: null,
     });
     expect(await review(claimId)).toMatchObject({ verdict: "FALSE", disagreement: false });
     await editAnnotation(prisma, rita, {
@@ -173,7 +179,7 @@ describe("verdicts and disagreement", () => {
       body: "No verdict from me after all",
       verdict: null,
       evidence: { kind: "none" },
-      locator: "",
+      locator: null,
     });
     const state = await review(claimId);
     expect(state.reviewerVerdicts.map((v) => v.reviewer.name)).toEqual(["Sam Second"]);

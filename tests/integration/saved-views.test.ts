@@ -1,4 +1,6 @@
-// Saved views on the real database: who sees which, who may change them, what is stored, and the audit trail.
+// Saved views on the real database: who sees which, who may change them, what is stored, and the audit trail. Input
+// arrives as the actions pass it on, parsed by the mutation's schema; what the schemas refuse is tested in
+// tests/unit/validations.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
@@ -12,6 +14,7 @@ import {
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/prisma-client";
+import { createSavedViewSchema } from "@/lib/validations/saved-views";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
@@ -42,10 +45,10 @@ afterAll(async () => {
 });
 
 describe("saving a view", () => {
-  it("stores the query as the table's parser reads it back: known keys only, canonical, page 1", async () => {
+  it("stores the view for its owner, audited", async () => {
     const view = await createSavedView(prisma, alice, {
       name: "Huawei chips",
-      query: "?sector=hardware-chips,BAD SLUG&kind=statistic&evil=<script>&page=7&q=%20Huawei%00%20&size=50",
+      query: "q=Huawei&sector=hardware-chips&kind=STATISTIC&size=50",
       shared: false,
     });
     expect(view).toMatchObject({
@@ -74,33 +77,21 @@ describe("saving a view", () => {
     expect(view.query).toBe("assignee=me");
   });
 
-  it("keeps a hostile name as text, and refuses blank, multi-line, control-character and overlong names", async () => {
+  it("keeps a hostile name as text", async () => {
     const hostile = `<img src=x onerror=alert(1)> '; DROP TABLE "SavedView"; --`;
     const view = await createSavedView(prisma, alice, { name: hostile, query: "", shared: true });
     expect(view.name).toBe(hostile);
-    const before = await prisma.savedView.count();
-    for (const name of ["", "   ", "line\nbreak", "bell\u0007", "x".repeat(81)]) {
-      await expect(createSavedView(prisma, alice, { name, query: "", shared: false })).rejects.toMatchObject({
-        name: "ZodError",
-      });
-    }
-    await expect(
-      createSavedView(prisma, alice, { name: "ok", query: "q=x".repeat(2000), shared: false }),
-    ).rejects.toMatchObject({
-      name: "ZodError",
-    });
-    await expect(
-      createSavedView(prisma, alice, { name: "ok", query: "", shared: "yes" }),
-    ).rejects.toMatchObject({
-      name: "ZodError",
-    });
-    expect(await prisma.savedView.count()).toBe(before);
+    expect((await prisma.savedView.findUniqueOrThrow({ where: { id: view.id } })).name).toBe(hostile);
   });
 
   it("refuses a second view with the same name for the same owner, but another owner may use it", async () => {
     await createSavedView(prisma, alice, { name: "Twice", query: "", shared: false });
     await expect(
-      createSavedView(prisma, alice, { name: " Twice ", query: "kind=EVENT", shared: false }),
+      createSavedView(
+        prisma,
+        alice,
+        createSavedViewSchema.parse({ name: " Twice ", query: "kind=EVENT", shared: false }),
+      ),
     ).rejects.toBeInstanceOf(InvalidStateError);
     await expect(
       createSavedView(prisma, bob, { name: "Twice", query: "", shared: false }),

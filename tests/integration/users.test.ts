@@ -1,5 +1,6 @@
 // Admin account management on the real database: each change, its audit event, the version check, the
-// last-admin guard, and who may do it.
+// last-admin guard, and who may do it. Input arrives as the actions pass it on, parsed by the mutation's schema; what
+// the schemas refuse is tested in tests/unit/validations.
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
@@ -17,7 +18,7 @@ import {
 } from "@/lib/data/users";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/prisma-client";
-import { parseUserListQuery } from "@/lib/validations/users";
+import { createUserSchema, parseUserListQuery, updateUserSchema } from "@/lib/validations/users";
 import { withPgClient } from "@/tests/helpers/db";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
@@ -58,9 +59,9 @@ afterAll(async () => {
 });
 
 describe("creating an account", () => {
-  it("stores the email lower-cased, records who created it, and never returns or audits the hash", async () => {
+  it("records who created it, and never returns or audits the hash", async () => {
     const created = await createUser(prisma, admin, {
-      email: "  New.Person@Example.ORG ",
+      email: "new.person@example.org",
       name: "New Person",
       password: PASSWORD,
       role: "ANALYST",
@@ -92,28 +93,17 @@ describe("creating an account", () => {
   it("refuses a duplicate email, whatever its case, and creates nothing", async () => {
     const before = await prisma.user.count();
     await expect(
-      createUser(prisma, admin, {
-        email: "NEW.person@example.org",
-        name: "Twin",
-        password: PASSWORD,
-        role: "VIEWER",
-      }),
+      createUser(
+        prisma,
+        admin,
+        createUserSchema.parse({
+          email: "NEW.person@example.org",
+          name: "Twin",
+          password: PASSWORD,
+          role: "VIEWER",
+        }),
+      ),
     ).rejects.toBeInstanceOf(DuplicateEmailError);
-    expect(await prisma.user.count()).toBe(before);
-  });
-
-  it("refuses bad input with field messages and creates nothing", async () => {
-    const before = await prisma.user.count();
-    const attempt = createUser(prisma, admin, {
-      email: "not an email",
-      name: "Bad\u0007Name",
-      password: "short",
-      role: "SUPERUSER",
-    });
-    await expect(attempt).rejects.toMatchObject({ name: "ZodError" });
-    const error = await attempt.catch((e: unknown) => e);
-    const fields = (error as { issues: { path: string[] }[] }).issues.map((issue) => issue.path[0]);
-    expect(new Set(fields)).toEqual(new Set(["email", "name", "password", "role"]));
     expect(await prisma.user.count()).toBe(before);
   });
 });
@@ -165,23 +155,18 @@ describe("changing an account", () => {
     });
   });
 
-  it("edits the name, audited, and refuses a blank or multi-line one", async () => {
+  it("edits the name, audited", async () => {
     const user = await account("VIEWER", "Old Name");
-    const renamed = await updateUser(prisma, admin, { id: user.id, version: 1, name: "  New Name " });
+    const renamed = await updateUser(
+      prisma,
+      admin,
+      updateUserSchema.parse({ id: user.id, version: 1, name: "  New Name " }),
+    );
     expect(renamed).toMatchObject({ name: "New Name", version: 2 });
     expect((await eventsFor(user.id)).at(-1)).toMatchObject({
       action: "user.edit",
       before: { name: "Old Name" },
       after: { name: "New Name" },
-    });
-    for (const name of ["   ", "Two\nLines", "x".repeat(101)]) {
-      await expect(updateUser(prisma, admin, { id: user.id, version: 2, name })).rejects.toMatchObject({
-        name: "ZodError",
-      });
-    }
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
-      name: "New Name",
-      version: 2,
     });
   });
 

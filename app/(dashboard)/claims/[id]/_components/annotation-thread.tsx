@@ -37,7 +37,7 @@ export function AnnotationThreadView({
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
-  // The thread's actions revalidate nothing (lib/actions/annotations.ts): once one answers, the page is read again.
+  // The thread's actions leave refreshing to the form (lib/actions/action.ts): once one answers, the page is read again.
   const refresh = () => startRefresh(() => router.refresh());
 
   return (

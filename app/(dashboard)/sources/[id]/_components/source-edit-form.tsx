@@ -14,7 +14,7 @@ export function SourceEditForm({ source }: { source: SourceEdit }) {
       publisher: source.publisher ?? "",
       url: source.url ?? "",
       kind: source.kind,
-      reliability: source.reliability ?? "",
+      reliability: source.reliability ?? ("" as const),
       notes: source.notes ?? "",
     },
     token: source.fingerprint,
