@@ -112,15 +112,20 @@ export async function getDocumentForReader(
   );
   const runs = markClaimRuns(lines);
 
-  const sectionAt = new Map(sections.map((section) => [section.startOffset, section]));
+  const byStart = sections.toSorted((a, b) => a.startOffset - b.startOffset);
   const blocks: ReaderBlock[] = [];
   let offset = 0;
+  let next = 0;
   runs.forEach((segments, index) => {
-    const section = sectionAt.get(offset);
+    const length = segments.reduce((sum, segment) => sum + Array.from(segment.text).length, 0);
+    // A section starts on its heading's line, after any decoration the importer left out of the heading.
+    while (next < byStart.length && byStart[next]!.startOffset < offset) next++;
+    const candidate = byStart[next];
+    const section = candidate && candidate.startOffset <= offset + length ? byStart[next++] : undefined;
     if (section) blocks.push({ type: "heading", level: section.level, sectionId: section.id, segments });
     else if (index === 0) blocks.push({ type: "title", segments });
     else blocks.push({ type: "paragraph", segments });
-    offset += segments.reduce((length, segment) => length + Array.from(segment.text).length, 0) + 1;
+    offset += length + 1;
   });
 
   const claimsPerSection = new Map<number, number>();
