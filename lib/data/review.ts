@@ -16,7 +16,7 @@ import {
   settleClaimVerdictSchema,
   type ReviewQueueQuery,
 } from "@/lib/validations/review";
-import { pagedOf, type Paged } from "./list-params";
+import { pagedOf, type Paged } from "@/lib/data/paged";
 
 export type PersonRef = { id: number; name: string };
 

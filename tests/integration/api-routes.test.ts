@@ -7,7 +7,7 @@ import { GET as listEntitiesRoute } from "@/app/api/entities/route";
 import { GET as getSourceRoute } from "@/app/api/sources/[id]/route";
 import { GET as listSourcesRoute } from "@/app/api/sources/route";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
-import { getClaims } from "@/lib/data/claims";
+import { getClaims, resolveClaimsQuery } from "@/lib/data/claims";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import { getDb } from "@/lib/db";
 import { EXPORT_COLUMNS, getExportPool } from "@/lib/export/claims-export";
@@ -73,7 +73,9 @@ async function list<T>(handler: (request: Request) => Promise<Response>, path: s
 }
 
 const claimIds = async (params: Record<string, string>) =>
-  (await getClaims(parseClaimsQuery(params), prisma)).rows.map((row) => row.id);
+  (await getClaims(await resolveClaimsQuery(parseClaimsQuery(params), prisma), prisma)).rows.map(
+    (row) => row.id,
+  );
 
 describe("GET /api/claims", () => {
   it("answers the table's page for the same parameters", async () => {

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { ListSearchForm } from "@/app/(dashboard)/_components/list-search-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { awaitedLater } from "@/lib/data/awaited-later";
-import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/data/list-params";
+import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/validations/url-params";
 import { getSources, parseSourceSearch } from "@/lib/data/sources";
 import { SOURCE_KIND_OPTIONS } from "@/lib/domain/options";
 import { SourceTable, SourceTableSkeleton } from "./_components/source-table";

@@ -12,7 +12,8 @@ import {
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { EntityListQuery, EntityRow, EntitySort } from "@/lib/data/entities";
-import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
+import { DEFAULT_PAGE_SIZE } from "@/lib/validations/url-params";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { formatNumber } from "@/lib/format";
 import { countryName } from "./entity-format";

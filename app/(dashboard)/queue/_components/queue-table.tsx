@@ -13,7 +13,7 @@ import {
 import { ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
 import type { QueueRow } from "@/lib/data/review";
 import { labelOf, REVIEW_STATUS_OPTIONS } from "@/lib/domain/options";
 import { formatDateTime, formatNumber } from "@/lib/format";

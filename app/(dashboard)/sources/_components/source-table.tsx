@@ -11,7 +11,8 @@ import {
 } from "@/app/(dashboard)/_components/list-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
+import { DEFAULT_PAGE_SIZE } from "@/lib/validations/url-params";
 import type { SourceListQuery, SourceRow } from "@/lib/data/sources";
 import { SOURCE_KIND_OPTIONS, SOURCE_RELIABILITY_OPTIONS, labelOf } from "@/lib/domain/options";
 import { formatDate, formatNumber } from "@/lib/format";
