@@ -6,8 +6,10 @@
 // - queryRows / queryRow (below): every hand-written read-only SELECT outside a transaction (the claims builder in
 //   lib/queries, facets, charts, full-text and fuzzy search). One statement on the client's pool, without Prisma's
 //   query pipeline; build it with Prisma.sql so that every value is a parameter.
-// - tx.$queryRaw / tx.$executeRaw: only inside an interactive transaction, for what the model API cannot say there
-//   (row locks with FOR UPDATE, advisory locks, a read that must see the transaction's own writes).
+// - $queryRaw / $executeRaw: only inside a transaction, where a hand-written statement must join it: in an
+//   interactive one (tx.$queryRaw) for row locks with FOR UPDATE, advisory locks, or a read that must see the
+//   transaction's own writes; in a batch (db.$transaction([...])) for a read that must share one snapshot with the
+//   model reads beside it.
 // - A server-side cursor on a connection of its own (lib/export/claims-export.ts): only for a read too large to hold
 //   in memory, streamed in batches.
 import { PrismaPg } from "@prisma/adapter-pg";

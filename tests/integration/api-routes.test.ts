@@ -107,6 +107,19 @@ describe("GET /api/claims", () => {
     expect(first!.entities).toContainEqual({ slug: "huawei", name: "Huawei", role: expect.any(String) });
   });
 
+  it("answers the table's page for every filter, the note filter included", async () => {
+    const filterSets: Record<string, string>[] = [
+      { has_notes: "no", kind: "STATISTIC" },
+      { has_notes: "yes" },
+      { citation_missing: "yes", has_sources: "no", has_quantities: "yes" },
+    ];
+    for (const params of filterSets) {
+      const page = await list<ClaimItem>(listClaimsRoute, `/api/claims?${new URLSearchParams(params)}`);
+      expect(page.data.map((claim) => claim.id)).toEqual(await claimIds(params));
+      expect(page.total).toBe((await claimIds({ ...params, size: "100" })).length);
+    }
+  });
+
   it("pages, sorts and searches like the table, with highlights", async () => {
     const second = await list<ClaimItem>(listClaimsRoute, "/api/claims?size=10&page=2&sort=kind&dir=desc");
     expect(second.data.map((c) => c.id)).toEqual(

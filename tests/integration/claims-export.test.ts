@@ -141,6 +141,7 @@ describe("claims export", () => {
   it.each([
     ["no filter", {}, 43],
     ["a sector", { sector: "hardware-chips" }, null],
+    ["claims without a note, in a sector", { has_notes: "no", sector: "hardware-chips" }, null],
     ["a search", { q: "Huawei" }, null],
     ["a misspelt search", { q: "Hauwei" }, null],
     ["an entity, sorted by kind", { entity: "huawei", sort: "kind", dir: "desc" }, null],
