@@ -1,4 +1,17 @@
 // Builds a Prisma client over node-postgres. Scripts and tests call this directly; the app goes through lib/db.ts.
+//
+// How SQL runs, one way for each kind of statement:
+// - The Prisma client's model API (db.claim.findMany, tx.annotation.create, db.$transaction): every write, and every
+//   read it can say (records by id, their relations, lists filtered with `where`).
+// - queryRows / queryRow (below): every hand-written read-only SELECT outside a transaction (the claims builder in
+//   lib/queries, facets, charts, full-text and fuzzy search). One statement on the client's pool, without Prisma's
+//   query pipeline; build it with Prisma.sql so that every value is a parameter.
+// - $queryRaw / $executeRaw: only inside a transaction, where a hand-written statement must join it: in an
+//   interactive one (tx.$queryRaw) for row locks with FOR UPDATE, advisory locks, or a read that must see the
+//   transaction's own writes; in a batch (db.$transaction([...])) for a read that must share one snapshot with the
+//   model reads beside it.
+// - A server-side cursor on a connection of its own (lib/export/claims-export.ts): only for a read too large to hold
+//   in memory, streamed in batches.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
@@ -113,4 +126,11 @@ export async function queryRows<Row>(db: Prisma, statement: PrismaNamespace.Sql)
   const pool = pools.get(db);
   if (!pool) throw new Error("queryRows needs a client made by createPrismaClient");
   return (await pool.query(statement.text, statement.values)).rows as Row[];
+}
+
+/** queryRows for a statement that always answers one row (an aggregate, a SELECT without FROM). */
+export async function queryRow<Row>(db: Prisma, statement: PrismaNamespace.Sql): Promise<Row> {
+  const [row] = await queryRows<Row>(db, statement);
+  if (!row) throw new Error("A statement expected to answer one row answered none");
+  return row;
 }

@@ -5,6 +5,7 @@ import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { awaitedLater } from "@/lib/data/awaited-later";
+import { resolveClaimsQuery } from "@/lib/data/claims";
 import {
   getCoMentions,
   getOverviewFacets,
@@ -36,15 +37,19 @@ export default async function OverviewPage({
 }) {
   // The claims table's parameters and parser: the Overview charts exactly the claims the table would list.
   const query = parseClaimsQuery(await searchParams);
-  const dataQuery = forViewer(query, query.assignees.length ? ((await getCurrentUser())?.id ?? null) : null);
+  const viewer = await getCurrentUser();
+  // Resolved once, for the facets and every chart alike.
+  const resolved = resolveClaimsQuery(forViewer(query, viewer?.id ?? null));
   // One pass over the matching claims counts the filter bar's facets, the headline figures and two of the charts.
-  const facets = awaitedLater(getOverviewFacets(dataQuery));
-  const figures = awaitedLater(getOverviewFigures(dataQuery, facets));
-  const sectors = awaitedLater(getSectorBreakdown(dataQuery));
+  const facets = awaitedLater(resolved.then((read) => getOverviewFacets(read)));
+  const figures = awaitedLater(getOverviewFigures(query, facets));
+  const sectors = awaitedLater(resolved.then((read) => getSectorBreakdown(read)));
   const coverage = awaitedLater(sectionCoverageOf(facets));
   const weeks = awaitedLater(reviewTimelineOf(facets));
   const topEntities = awaitedLater(facets.then((f) => topEntitiesOfFacets(f, query)));
-  const matrix = awaitedLater(topEntities.then((entities) => getCoMentions(dataQuery, entities)));
+  const matrix = awaitedLater(
+    Promise.all([resolved, topEntities]).then(([read, entities]) => getCoMentions(read, entities)),
+  );
   // New filters show each chart's skeleton until its own numbers arrive, never the previous filters' chart.
   const key = serializeClaimsQuery({ ...query, page: 1 }).toString();
 

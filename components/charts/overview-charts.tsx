@@ -6,7 +6,6 @@ import { ChartDataTable, CountLink } from "@/components/charts/chart-data-table"
 import { CoMentionGrid } from "@/components/charts/co-mention-grid";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import type { ChartConfig } from "@/components/ui/chart";
-import type { ClaimFacets } from "@/lib/data/claims";
 import {
   SOURCINGS,
   type CoMentionMatrix,
@@ -24,6 +23,7 @@ import {
   VERDICT_OPTIONS,
 } from "@/lib/domain/options";
 import { formatNumber, formatPercent } from "@/lib/format";
+import { facetCounts, type ClaimFacets } from "@/lib/queries/claims-sql";
 import {
   claimsHref,
   withEntities,
@@ -236,13 +236,13 @@ function singleSeries(
 }
 
 export async function KindChart({ query, facets }: { query: ClaimsQuery; facets: Promise<ClaimFacets> }) {
-  const { columns } = await facets;
+  const kinds = facetCounts(await facets, "kinds");
   const config = Object.fromEntries(
     CLAIM_KIND_OPTIONS.map((o) => [o.value, { label: o.label, color: "var(--bar)" }]),
   );
   const data = singleSeries(
     config,
-    columns.kind,
+    kinds,
     (kind) => claimsHref(withKind(query, kind as ClaimsQuery["kinds"][number])),
     (kind) => query.kinds.length > 0 && !query.kinds.includes(kind as ClaimsQuery["kinds"][number]),
   );
@@ -399,8 +399,9 @@ export async function ReviewChart({
   facets: Promise<ClaimFacets>;
   weeks: Promise<ReviewWeek[]>;
 }) {
-  const [{ columns }, timeline] = await Promise.all([facets, weeks]);
-  const total = Object.values(columns.status).reduce((sum, n) => sum + n, 0);
+  const [counted, timeline] = await Promise.all([facets, weeks]);
+  const statuses = facetCounts(counted, "statuses");
+  const total = Object.values(statuses).reduce((sum, n) => sum + n, 0);
   const data: ChartDatum[] = timeline.map((week) => ({
     key: week.week,
     label: weekLabel.format(new Date(`${week.week}T00:00:00Z`)),
@@ -422,7 +423,7 @@ export async function ReviewChart({
           label: "Weeks",
           chart: (
             <div className="flex flex-col gap-4">
-              <StatusSummary query={query} counts={columns.status} total={total} />
+              <StatusSummary query={query} counts={statuses} total={total} />
               {data.length ? (
                 <StackedBarChart
                   config={REVIEWED_CONFIG}
@@ -438,7 +439,7 @@ export async function ReviewChart({
           ),
           table: (
             <div className="flex flex-col gap-4">
-              <StatusSummary query={query} counts={columns.status} total={total} />
+              <StatusSummary query={query} counts={statuses} total={total} />
               <ChartDataTable
                 caption="Claims reviewed per week"
                 categoryLabel="Week of"

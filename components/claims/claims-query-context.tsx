@@ -60,11 +60,6 @@ export function useClaimsQuery(): ClaimsQueryContextValue {
   return value;
 }
 
-/** A narrower or wider filter changes which rows exist, so the reader starts again on page 1. */
-export function withFilters(query: ClaimsQuery, patch: Partial<ClaimsQuery>): ClaimsQuery {
-  return { ...query, ...patch, page: 1 };
-}
-
 /**
  * A new search keeps a sort the reader chose; a default sort follows the search (relevance while searching,
  * document order without).
@@ -73,11 +68,14 @@ export function withSearch(query: ClaimsQuery, q: string): ClaimsQuery {
   const sortIsDefault = !serializeClaimsQuery(query).has("sort");
   const defaults = parseClaimsQuery(q ? new URLSearchParams({ q }) : new URLSearchParams());
   const keepSort = !sortIsDefault && !(query.sort === "relevance" && !q);
-  return withFilters(query, {
+  // A new search changes which rows exist, so the reader starts again on page 1.
+  return {
+    ...query,
     q,
     sort: keepSort ? query.sort : defaults.sort,
     dir: keepSort ? query.dir : defaults.dir,
-  });
+    page: 1,
+  };
 }
 
 /** Clears search and filters; the page size is the reader's preference and stays. */

@@ -1,5 +1,5 @@
-// The claims table's columns. Each column's meta names it, says which server sort it stands for, declares the
-// filters that belong to it with their options and counts (the toolbar is built from those) and renders its cell.
+// The claims table's columns. Each column's meta names it, says which server sort it stands for and renders its cell.
+// The filters are not the columns' business: the toolbar builds them from lib/validations/claims.ts CLAIMS_FILTERS.
 import { clsx } from "clsx";
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
@@ -15,8 +15,7 @@ import {
 } from "@tanstack/react-table";
 import { TONES } from "@/components/ui/tone-badge";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
-import type { DataTableOption } from "@/components/data-table/data-table-option-list";
-import type { ClaimFacets, ClaimRow } from "@/lib/data/claims";
+import type { ClaimRow } from "@/lib/data/claims";
 import { segmentText } from "@/lib/data/text-segments";
 import {
   CLAIM_KIND_OPTIONS,
@@ -30,35 +29,10 @@ import {
 import { formatDate, formatNumber } from "@/lib/format";
 import type { SortColumn } from "@/lib/validations/claims";
 
-/** Query fields a filter menu sets; the entity typeahead sets `entities`. */
-type ClaimsFilterKey =
-  | "kinds"
-  | "sectors"
-  | "statuses"
-  | "verdicts"
-  | "documentId"
-  | "sectionIds"
-  | "citationMissing"
-  | "hasSources"
-  | "hasQuantities"
-  | "assignees";
-
-export type ClaimsFilter =
-  | {
-      variant: "multiSelect" | "singleSelect";
-      key: ClaimsFilterKey;
-      title: string;
-      options: DataTableOption[];
-      /** Yes/no flags come after the facets in the toolbar. */
-      flag?: boolean;
-    }
-  | { variant: "typeahead"; key: "entities"; title: string; options: DataTableOption[] };
-
 export interface ClaimsColumnMeta {
   label: string;
   /** The server sort this column's header asks for; a column without one cannot be sorted. */
   sortKey?: Exclude<SortColumn, "relevance">;
-  filters?: ClaimsFilter[];
   /** Classes of the column's cells; widths and alignment are for the table layout (md: and up), not the phone cards. */
   className?: string;
   /** The column's cell for a claim (see ClaimsTable's body for why not TanStack's `cell`). */
@@ -86,29 +60,12 @@ function columnHeader<TValue extends CellData>({
   );
 }
 
-const YES_NO = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const;
-
-function withCounts(
-  options: readonly { value: string; label: string; description?: string }[],
-  counts: Record<string, number>,
-): DataTableOption[] {
-  return options.map((option) => ({ ...option, count: counts[option.value] ?? 0 }));
-}
-
-function flag(key: ClaimsFilterKey, title: string, counts: Record<string, number>): ClaimsFilter {
-  return { variant: "singleSelect", key, title, options: withCounts(YES_NO, counts), flag: true };
-}
-
 export function entityKindLabel(kind: string): string {
   return ENTITY_KIND_OPTIONS.find((option) => option.value === kind)?.label ?? kind;
 }
 
-/** `sectionFilter`: offer the section menu (once a document is chosen, or when the URL already names sections). */
-export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { sectionFilter: boolean }) {
-  const severalDocuments = facets.documents.length > 1;
+/** `severalDocuments`: the claims come from more than one document, so each section names its document. */
+export function getClaimsTableColumns({ severalDocuments }: { severalDocuments: boolean }) {
   return helper.columns([
     helper.accessor("text", {
       id: "claim",
@@ -118,10 +75,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       meta: {
         label: "Claim",
         className: "md:min-w-[18rem]",
-        filters: [
-          flag("citationMissing", "Citation missing", facets.columns.citationMissing),
-          flag("hasQuantities", "Has quantities", facets.columns.hasQuantities),
-        ],
         renderCell: (claim) => <ClaimCell claim={claim} />,
       },
     }),
@@ -132,14 +85,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
         label: "Kind",
         sortKey: "kind",
         className: "text-[13px] whitespace-nowrap",
-        filters: [
-          {
-            variant: "multiSelect",
-            key: "kinds",
-            title: "Kind",
-            options: withCounts(CLAIM_KIND_OPTIONS, facets.columns.kind),
-          },
-        ],
         renderCell: (claim) => labelOf(CLAIM_KIND_OPTIONS, claim.kind),
       },
     }),
@@ -149,7 +94,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       meta: {
         label: "Sectors",
         className: "md:min-w-[9rem] md:max-w-[10rem]",
-        filters: [{ variant: "multiSelect", key: "sectors", title: "Sector", options: facets.sectors }],
         renderCell: (claim) => (
           <ul className="flex flex-wrap gap-1">
             {claim.sectors.map((sector) => (
@@ -167,19 +111,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       meta: {
         label: "Entities",
         className: "text-[13px] md:min-w-[8rem] md:max-w-[11rem]",
-        filters: [
-          {
-            variant: "typeahead",
-            key: "entities",
-            title: "Entity",
-            options: facets.entities.map((entity) => ({
-              value: entity.value,
-              label: entity.label,
-              description: entityKindLabel(entity.kind),
-              count: entity.count,
-            })),
-          },
-        ],
         renderCell: (claim) => <EntitiesCell entities={claim.entities} />,
       },
     }),
@@ -189,24 +120,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       meta: {
         label: "Status",
         sortKey: "status",
-        filters: [
-          {
-            variant: "multiSelect",
-            key: "statuses",
-            title: "Status",
-            options: withCounts(REVIEW_STATUS_OPTIONS, facets.columns.status),
-          },
-          ...(facets.assignees
-            ? [
-                {
-                  variant: "multiSelect" as const,
-                  key: "assignees" as const,
-                  title: "Assignee",
-                  options: facets.assignees,
-                },
-              ]
-            : []),
-        ],
         renderCell: (claim) => {
           const option = REVIEW_STATUS_OPTIONS.find((o) => o.value === claim.status);
           return option ? <ToneBadge tone={option.tone}>{option.label}</ToneBadge> : null;
@@ -219,17 +132,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       meta: {
         label: "Verdict",
         sortKey: "verdict",
-        filters: [
-          {
-            variant: "multiSelect",
-            key: "verdicts",
-            title: "Verdict",
-            options: withCounts(
-              [...VERDICT_OPTIONS, { value: "none", label: NO_VERDICT_LABEL }],
-              facets.columns.verdict,
-            ),
-          },
-        ],
         renderCell: (claim) => {
           const option = VERDICT_OPTIONS.find((o) => o.value === claim.verdict);
           if (!option) {
@@ -250,7 +152,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
       meta: {
         label: "Sources",
         className: "md:text-right",
-        filters: [flag("hasSources", "Has sources", facets.columns.hasSources)],
         renderCell: (claim) => (
           <span className={clsx("tabular-nums", claim.sourceCount === 0 && "text-muted-foreground")}>
             {formatNumber(claim.sourceCount)}
@@ -267,19 +168,6 @@ export function getClaimsTableColumns(facets: ClaimFacets, { sectionFilter }: { 
         // Sections follow the document, so sorting by section is reading order.
         sortKey: "position",
         className: "text-xs md:min-w-[7rem] md:max-w-[9rem]",
-        filters: [
-          { variant: "singleSelect", key: "documentId", title: "Document", options: facets.documents },
-          ...(sectionFilter
-            ? [
-                {
-                  variant: "multiSelect" as const,
-                  key: "sectionIds" as const,
-                  title: "Section",
-                  options: facets.sections,
-                },
-              ]
-            : []),
-        ],
         renderCell: (claim) => {
           const heading = <span className="line-clamp-2">{claim.section.heading}</span>;
           // A phone card gives each cell one grid slot beside its label, so two lines need a wrapper.

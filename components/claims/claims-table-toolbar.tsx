@@ -1,9 +1,10 @@
 "use client";
 
-// Search, the filter menus the columns declare, and the active filters as chips. It sits outside the table's
-// keyed Suspense boundary on purpose: a new query re-renders it instead of remounting it, so the search box
-// keeps focus and half-typed text, and an open filter menu stays open while ticks are added.
-import { use, useMemo, type ReactNode } from "react";
+// Search, a menu for each filter of the registry (lib/validations/claims.ts CLAIMS_FILTERS) with the facets' counts,
+// and the active filters as chips. It sits outside the table's keyed Suspense boundary on purpose: a new query
+// re-renders it instead of remounting it, so the search box keeps focus and half-typed text, and an open filter menu
+// stays open while ticks are added.
+import { use, type ReactNode } from "react";
 import { DataTableFacetedFilter } from "@/components/data-table/data-table-faceted-filter";
 import {
   DataTableFilterChips,
@@ -13,53 +14,17 @@ import type { DataTableOption } from "@/components/data-table/data-table-option-
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { DataTableTypeaheadFilter } from "@/components/data-table/data-table-typeahead-filter";
-import type { ClaimFacets } from "@/lib/data/claims";
-import { formatDate } from "@/lib/format";
-import { hasFilters, parseClaimsQuery, type ClaimsQuery } from "@/lib/validations/claims";
+import type { ClaimFacets } from "@/lib/queries/claims-sql";
 import {
-  normalizeSearch,
-  useClaimsQuery,
-  withFilters,
-  withSearch,
-  withoutFilters,
-} from "./claims-query-context";
-import { entityKindLabel, getClaimsTableColumns, type ClaimsFilter } from "./claims-table-columns";
-
-type FilterKey = ClaimsFilter["key"];
-
-/** The URL parameter behind each filter; values go through the shared parser, which drops anything invalid. */
-const PARAM: Record<FilterKey, string> = {
-  kinds: "kind",
-  sectors: "sector",
-  entities: "entity",
-  statuses: "status",
-  verdicts: "verdict",
-  documentId: "document",
-  sectionIds: "section",
-  citationMissing: "citation_missing",
-  hasSources: "has_sources",
-  hasQuantities: "has_quantities",
-  assignees: "assignee",
-};
-
-function copyField<K extends keyof ClaimsQuery>(target: ClaimsQuery, source: ClaimsQuery, key: K) {
-  target[key] = source[key];
-}
-
-function filterValues(query: ClaimsQuery, key: FilterKey): string[] {
-  const value = query[key];
-  if (value === null) return [];
-  return Array.isArray(value) ? value.map(String) : [String(value)];
-}
-
-function withFilterValues(query: ClaimsQuery, key: FilterKey, values: readonly string[]): ClaimsQuery {
-  const parsed = parseClaimsQuery(new URLSearchParams(values.length ? [[PARAM[key], values.join(",")]] : []));
-  const next = withFilters(query, {});
-  copyField(next, parsed, key);
-  // Sections belong to one document: choosing another (or none) makes the chosen sections meaningless.
-  if (key === "documentId") next.sectionIds = [];
-  return next;
-}
+  CLAIMS_FILTERS,
+  CLAIMS_FILTER_KEYS,
+  filterValues,
+  hasFilters,
+  withFilterValues,
+  type ClaimsFilterKey,
+} from "@/lib/validations/claims";
+import { normalizeSearch, useClaimsQuery, withSearch, withoutFilters } from "./claims-query-context";
+import { entityKindLabel } from "./claims-table-columns";
 
 export function ClaimsTableToolbar({
   facets: facetsPromise,
@@ -71,46 +36,38 @@ export function ClaimsTableToolbar({
 }) {
   const facets = use(facetsPromise);
   const { query, pending, navigate } = useClaimsQuery();
-  const sectionFilter = query.documentId !== null || query.sectionIds.length > 0;
-  const columns = useMemo(() => getClaimsTableColumns(facets, { sectionFilter }), [facets, sectionFilter]);
-  const declared = columns.flatMap((column) => column.meta?.filters ?? []);
-  // Facets first, in column order; the yes/no flags after them.
-  const filters = [
-    ...declared.filter((filter) => !("flag" in filter && filter.flag)),
-    ...declared.filter((filter) => "flag" in filter && filter.flag),
-  ];
-
-  const setValues = (key: FilterKey, values: readonly string[]) =>
+  const setValues = (key: ClaimsFilterKey, values: readonly string[]) =>
     navigate(withFilterValues(query, key, values));
+  /** The menu's options: the facet's, when the query offers it; the filter's own options otherwise. */
+  const optionsOf = (key: ClaimsFilterKey): DataTableOption[] =>
+    facets.options[key] ?? [...(CLAIMS_FILTERS[key].options ?? [])];
+  const labelOf = (key: ClaimsFilterKey, value: string) =>
+    optionsOf(key).find((option) => option.value === value)?.label ??
+    CLAIMS_FILTERS[key].chip?.(value) ??
+    value;
+  // A menu shows when the query offers it (sections once a document is chosen), or when its filter is set, so that
+  // what is chosen can be seen and changed.
+  const menus = CLAIMS_FILTER_KEYS.filter(
+    (key) => CLAIMS_FILTERS[key].menu && (facets.options[key] || filterValues(query, key).length),
+  );
 
   const chips: DataTableFilterChip[] = [
     ...(query.q
       ? [{ key: "q", name: "Search", value: `“${query.q}”`, onRemove: () => navigate(withSearch(query, "")) }]
       : []),
-    ...filters.flatMap((filter) => {
-      const values = filterValues(query, filter.key);
+    ...CLAIMS_FILTER_KEYS.flatMap((key) => {
+      const values = filterValues(query, key);
       return values.map((value) => ({
-        key: `${filter.key}:${value}`,
-        name: filter.title,
-        value: filter.options.find((option) => option.value === value)?.label ?? value,
+        key: `${key}:${value}`,
+        name: CLAIMS_FILTERS[key].label,
+        value: labelOf(key, value),
         onRemove: () =>
           setValues(
-            filter.key,
+            key,
             values.filter((v) => v !== value),
           ),
       }));
     }),
-    // No menu sets it: it arrives from the Overview's review timeline, and the chip is the way to drop it.
-    ...(query.updatedWeek
-      ? [
-          {
-            key: "updatedWeek",
-            name: "Last changed",
-            value: `week of ${formatDate(new Date(`${query.updatedWeek}T00:00:00Z`))}`,
-            onRemove: () => navigate(withFilters(query, { updatedWeek: null })),
-          },
-        ]
-      : []),
   ];
 
   return (
@@ -128,32 +85,33 @@ export function ClaimsTableToolbar({
           }
         />
       }
-      filters={filters.map((filter) => {
-        const values = filterValues(query, filter.key);
-        if (filter.variant === "typeahead") {
+      filters={menus.map((key) => {
+        const { label, menu } = CLAIMS_FILTERS[key];
+        const values = filterValues(query, key);
+        if (menu === "typeahead") {
           return (
             <DataTableTypeaheadFilter
-              key={filter.key}
-              title={filter.title}
+              key={key}
+              title={label}
               placeholder="Name or alias, e.g. 华为"
               selected={values.map(
-                (value) => filter.options.find((option) => option.value === value) ?? { value, label: value },
+                (value) => optionsOf(key).find((option) => option.value === value) ?? { value, label: value },
               )}
-              suggestions={filter.options}
+              suggestions={optionsOf(key)}
               suggestionsLabel="Most named in these results"
               load={loadEntities}
-              onChange={(next) => setValues(filter.key, next)}
+              onChange={(next) => setValues(key, next)}
             />
           );
         }
         return (
           <DataTableFacetedFilter
-            key={filter.key}
-            title={filter.title}
-            options={filter.options}
+            key={key}
+            title={label}
+            options={optionsOf(key)}
             selected={values}
-            multiple={filter.variant === "multiSelect"}
-            onChange={(next) => setValues(filter.key, next)}
+            multiple={menu === "multiSelect"}
+            onChange={(next) => setValues(key, next)}
           />
         );
       })}

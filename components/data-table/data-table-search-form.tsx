@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { SearchIcon } from "@/components/ui/icons";
-import { MAX_QUERY_LENGTH } from "@/lib/data/list-params";
+import { MAX_QUERY_LENGTH } from "@/lib/validations/url-params";
 
 export function DataTableSearchForm({
   action,

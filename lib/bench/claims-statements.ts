@@ -11,9 +11,8 @@ import {
   claimRowsSql,
   claimsCountSql,
   resolveNamesSql,
-  toClaimsFilter,
-  type ClaimsFilter,
-  type FacetName,
+  toResolvedQuery,
+  type ResolvedClaimsQuery,
   type ResolvedNames,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
@@ -25,10 +24,10 @@ export interface LabelledStatement {
 
 type Queryable = pg.Pool | pg.ClientBase;
 
-/** resolveClaimsFilter: the query's names as ids, once for the list and the facets of a page. */
-export async function resolveFilter(db: Queryable, query: ClaimsQuery): Promise<ClaimsFilter> {
+/** resolveClaimsQuery: the query's names as ids, once for the list and the facets of a page. */
+export async function resolveQuery(db: Queryable, query: ClaimsQuery): Promise<ResolvedClaimsQuery> {
   const [names] = await run<ResolvedNames>(db, resolveNamesSql(query));
-  return toClaimsFilter(query, names!);
+  return toResolvedQuery(query, names!);
 }
 
 /** The page's "of 100,000" beside a filtered count: every claim. */
@@ -37,40 +36,32 @@ export async function runAllClaimsCount(db: Queryable): Promise<void> {
 }
 
 /**
- * getClaims: the page's rows (with highlights when searching) beside the count, for the API; the page has its total
- * from the facets.
+ * getClaims (the API): the page's rows (with highlights when searching) beside the count; getClaimRows (the page),
+ * which has its total from the facets, without it.
  */
 export async function runClaimsList(
   db: Queryable,
-  filter: ClaimsFilter,
+  query: ResolvedClaimsQuery,
   { count }: { count: boolean },
 ): Promise<void> {
-  await Promise.all([count ? run(db, claimsCountSql(filter)) : null, run(db, claimRowsSql(filter))]);
+  await Promise.all([count ? run(db, claimsCountSql(query)) : null, run(db, claimRowsSql(query))]);
 }
 
-/** getClaimFacets for someone signed out: every statement of facetStatements at once. */
-export async function runClaimsFacets(pool: pg.Pool, filter: ClaimsFilter): Promise<void> {
-  await Promise.all(facetStatements(filter).map(({ sql }) => run(pool, sql)));
+/** getClaimFacets for someone signed out (no assignee facet): every statement at once. */
+export async function runClaimsFacets(pool: pg.Pool, query: ResolvedClaimsQuery): Promise<void> {
+  await Promise.all(claimFacetStatements(query).map(({ sql }) => run(pool, sql)));
 }
 
 /** Every statement of both reads, for EXPLAIN. */
-export function claimsStatements(filter: ClaimsFilter): LabelledStatement[] {
+export function claimsStatements(query: ResolvedClaimsQuery): LabelledStatement[] {
   return [
-    { label: "names", sql: resolveNamesSql(filter) },
-    { label: "count (API)", sql: claimsCountSql(filter) },
-    { label: "rows", sql: claimRowsSql(filter) },
-    ...facetStatements(filter),
-  ];
-}
-
-/** The facets of the page for someone signed out (no assignee facet), as getClaimFacets builds them. */
-function facetStatements(filter: ClaimsFilter): LabelledStatement[] {
-  const wanted: FacetName[] = ["columns", "sectors", "entities", "documents"];
-  if (filter.documentId !== null) wanted.push("sections");
-  const { matching, separate } = claimFacetStatements(filter, wanted);
-  return [
-    ...(matching ? [{ label: `facets: total, ${matching.facets.join(", ")}`, sql: matching.sql }] : []),
-    ...Object.entries(separate).map(([name, sql]) => ({ label: `facets: ${name}`, sql })),
+    { label: "names", sql: resolveNamesSql(query) },
+    { label: "count (API)", sql: claimsCountSql(query) },
+    { label: "rows", sql: claimRowsSql(query) },
+    ...claimFacetStatements(query).map(({ answers, sql }) => ({
+      label: `facets: ${answers.join(", ")}`,
+      sql,
+    })),
   ];
 }
 

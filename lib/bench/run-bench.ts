@@ -19,7 +19,7 @@ import {
 import { firstLoadJs, type FirstLoadJs } from "./bundle-size";
 import {
   claimsStatements,
-  resolveFilter,
+  resolveQuery,
   runAllClaimsCount,
   runClaimsFacets,
   runClaimsList,
@@ -319,13 +319,13 @@ async function measureSql(
         async (_signal, measured) => {
           // The API runs the list alone; the page starts list and facets at once and waits for both.
           const listStart = performance.now();
-          await runClaimsList(pool, await resolveFilter(pool, query), { count: true });
+          await runClaimsList(pool, await resolveQuery(pool, query), { count: true });
           const listTime = performance.now() - listStart;
           const start = performance.now();
-          const filter = await resolveFilter(pool, query);
+          const resolved = await resolveQuery(pool, query);
           const [, facetsEnd] = await Promise.all([
-            runClaimsList(pool, filter, { count: false }),
-            runClaimsFacets(pool, filter).then(() => performance.now()),
+            runClaimsList(pool, resolved, { count: false }),
+            runClaimsFacets(pool, resolved).then(() => performance.now()),
             hasFilters(query) ? runAllClaimsCount(pool) : null,
           ]);
           if (!measured) return;
@@ -456,7 +456,7 @@ async function explainFilters(client: pg.Client, context: BenchContext): Promise
   for (const filter of CLAIMS_FILTERS) {
     const query = parseClaimsQuery(new URLSearchParams(filter.params(context)));
     try {
-      const resolved = await resolveFilter(client, query);
+      const resolved = await resolveQuery(client, query);
       plans.push({ filter: filter.name, plans: await explainStatements(client, claimsStatements(resolved)) });
     } catch (error) {
       plans.push({ filter: filter.name, plans: [], error: errorMessage(error) });

@@ -4,7 +4,7 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import type { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";
 import type { AuditQuery } from "@/lib/validations/audit";
-import { pagedOf, type Paged } from "./list-params";
+import { pagedOf, type Paged } from "@/lib/data/paged";
 
 export const AUDIT_ACTIONS = [
   "annotation.create",

@@ -13,7 +13,8 @@ import type {
   Verdict,
 } from "@/lib/generated/prisma/enums.ts";
 import { lostCitationIndex } from "@/lib/ingest/citations";
-import type { Prisma } from "@/lib/prisma-client";
+import { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
+import { queryRows, type Prisma } from "@/lib/prisma-client";
 import { SOURCE_RELATION_OPTIONS } from "@/lib/domain/options";
 import { segmentText, type Segment, type Span } from "./text-segments";
 
@@ -171,7 +172,9 @@ export async function getClaim(id: number, db: Prisma = getDb()): Promise<ClaimD
 
 /** Claims that share at least one entity with the claim, those sharing the most first. */
 export async function getRelatedClaims(id: number, db: Prisma = getDb()): Promise<RelatedClaim[]> {
-  return db.$queryRaw<RelatedClaim[]>`
+  return queryRows<RelatedClaim>(
+    db,
+    PrismaNamespace.sql`
     SELECT c.id, c.text, c.kind::text AS kind, c."citationMissing",
            json_agg(json_build_object('id', e.id, 'name', e.name) ORDER BY e.name) AS shared
     FROM "ClaimEntity" mine
@@ -181,7 +184,8 @@ export async function getRelatedClaims(id: number, db: Prisma = getDb()): Promis
     WHERE mine."claimId" = ${id}
     GROUP BY c.id
     ORDER BY count(*) DESC, c."documentId", c."startOffset", c.id
-    LIMIT ${RELATED_LIMIT}`;
+    LIMIT ${RELATED_LIMIT}`,
+  );
 }
 
 /** One span per stretch of text; a stretch naming several entities carries them all. */

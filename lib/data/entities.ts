@@ -11,16 +11,15 @@ import {
   type Verdict,
 } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/prisma-client";
+import { pagedOf, type Paged } from "@/lib/data/paged";
 import {
   cleanQuery,
   firstParam,
-  pagedOf,
   pageWindow,
   parseListSearch,
   parseOption,
-  type Paged,
   type SearchParams,
-} from "./list-params";
+} from "@/lib/validations/url-params";
 
 const { sql, empty } = PrismaSql;
 

@@ -2,16 +2,16 @@
 // the claims table's parsed query, runs one transaction of aggregates in PostgreSQL and returns a few dozen numbers.
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { EntityKind, ReviewStatus } from "@/lib/generated/prisma/enums.ts";
-import { getClaimFacets, resolveClaimsFilter, type ClaimFacets } from "@/lib/data/claims";
+import type { ReviewStatus } from "@/lib/generated/prisma/enums.ts";
+import { getClaimFacets } from "@/lib/data/claims";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS, VERDICT_OPTIONS } from "@/lib/domain/options";
 import { queryRows, type Prisma } from "@/lib/prisma-client";
 import {
   claimsSource,
+  facetCounts,
+  type ClaimFacets,
   type ClaimsAggregate,
-  type ClaimsFilter,
-  type ColumnFacet,
-  type Sql,
+  type ResolvedClaimsQuery,
 } from "@/lib/queries/claims-sql";
 import {
   coMentionsSql,
@@ -23,7 +23,7 @@ import {
   topEntitiesSql,
   verdictCountsSql,
 } from "@/lib/queries/overview-sql";
-import type { ClaimsQuery, VerdictFilter, YesNo } from "@/lib/validations/claims";
+import type { ClaimsFilterKey, ClaimsQuery, VerdictFilter, YesNo } from "@/lib/validations/claims";
 
 export interface OverviewFigures {
   claims: number;
@@ -59,7 +59,6 @@ export interface SectorBreakdown {
 export interface EntityCount {
   slug: string;
   name: string;
-  kind: EntityKind;
   claims: number;
 }
 
@@ -93,44 +92,37 @@ export const MATRIX_ENTITIES = 8;
 export const TOP_SECTIONS = 12;
 export const TIMELINE_WEEKS = 26;
 
-/** One statement per chart, over the query's names resolved once per request (shared with the filter bar's facets). */
-async function aggregate<Row>(
-  db: Prisma,
-  query: ClaimsQuery,
-  statement: (filter: ClaimsFilter) => Sql,
-): Promise<Row[]> {
-  return queryRows<Row>(db, statement(await resolveClaimsFilter(query, db)));
-}
-
 /**
  * The headline figures, from the Overview's facets (getOverviewFacets): the filter bar's counts, the entities they
  * name and the reach aggregate, all from one pass over the matching claims.
  */
 export async function getOverviewFigures(
   query: ClaimsQuery,
-  facets: Promise<ClaimFacets> = getOverviewFacets(query),
+  facets: Promise<ClaimFacets>,
 ): Promise<OverviewFigures> {
-  const { columns, entitiesNamed, extras } = await facets;
-  const [reach] = (extras.reach ?? []) as Pick<OverviewFigures, "sources" | "documents">[];
+  const counted = await facets;
+  const [reach] = (counted.extras.reach ?? []) as Pick<OverviewFigures, "sources" | "documents">[];
   if (!reach) throw new Error("getOverviewFigures needs the facets of getOverviewFacets");
-  return { ...claimFigures(columns, query), ...reach, entities: entitiesNamed };
+  return { ...claimFigures(counted, query), ...reach, entities: counted.entitiesNamed };
 }
 
 /**
  * Each facet counts the claims passing every filter but its own, per value; summed over the values its own filter
  * allows, that is the matching claims. So a figure is the facet count of its values within the filter in force.
  */
-function claimFigures(columns: ClaimFacets["columns"], query: ClaimsQuery) {
-  const allowed = (facet: ColumnFacet, filter: readonly string[], values: readonly string[]) =>
-    values
+function claimFigures(facets: ClaimFacets, query: ClaimsQuery) {
+  const allowed = (facet: ClaimsFilterKey, filter: readonly string[], values: readonly string[]) => {
+    const counts = facetCounts(facets, facet);
+    return values
       .filter((value) => filter.length === 0 || filter.includes(value))
-      .reduce((sum, value) => sum + (columns[facet][value] ?? 0), 0);
+      .reduce((sum, value) => sum + (counts[value] ?? 0), 0);
+  };
   const flag = (value: YesNo | null) => (value ? [value] : []);
   return {
-    claims: allowed("status", query.statuses, Object.keys(columns.status)),
-    reviewed: allowed("status", query.statuses, ["REVIEWED"]),
-    supported: allowed("verdict", query.verdicts, SUPPORTED_VERDICTS),
-    disputed: allowed("verdict", query.verdicts, DISPUTED_VERDICTS),
+    claims: allowed("statuses", query.statuses, Object.keys(facetCounts(facets, "statuses"))),
+    reviewed: allowed("statuses", query.statuses, ["REVIEWED"]),
+    supported: allowed("verdicts", query.verdicts, SUPPORTED_VERDICTS),
+    disputed: allowed("verdicts", query.verdicts, DISPUTED_VERDICTS),
     citationMissing: allowed("citationMissing", flag(query.citationMissing), ["yes"]),
     sourced: allowed("hasSources", flag(query.hasSources), ["yes"]),
   };
@@ -148,7 +140,7 @@ function sourcingOf(hasSources: boolean, citationMissing: boolean): Sourcing {
 
 /** Every sector in display order, including those without a matching claim. */
 export async function getSectorBreakdown(
-  query: ClaimsQuery,
+  query: ResolvedClaimsQuery,
   db: Prisma = getDb(),
 ): Promise<SectorBreakdown[]> {
   type Group = {
@@ -158,10 +150,9 @@ export async function getSectorBreakdown(
     hasSources: boolean;
     count: number;
   };
-  const filter = await resolveClaimsFilter(query, db);
   const [sectors, groups] = await Promise.all([
     queryRows<{ id: number; slug: string; name: string }>(db, sectorsSql()),
-    queryRows<Group>(db, sectorBreakdownSql(claimsSource(filter, ["sector"]))),
+    queryRows<Group>(db, sectorBreakdownSql(claimsSource(query, ["sectors"]))),
   ]);
   const rows = new Map(
     sectors.map((sector) => [
@@ -179,19 +170,22 @@ export async function getSectorBreakdown(
   return [...rows.values()];
 }
 
-export async function getVerdictCounts(query: ClaimsQuery, db: Prisma = getDb()): Promise<VerdictCounts> {
-  const rows = await aggregate<{ verdict: VerdictFilter; count: number }>(db, query, verdictCountsSql);
+export async function getVerdictCounts(
+  query: ResolvedClaimsQuery,
+  db: Prisma = getDb(),
+): Promise<VerdictCounts> {
+  const rows = await queryRows<{ verdict: VerdictFilter; count: number }>(db, verdictCountsSql(query));
   const counts = emptyVerdicts();
   for (const row of rows) counts[row.verdict] = row.count;
   return counts;
 }
 
 export function getTopEntities(
-  query: ClaimsQuery,
+  query: ResolvedClaimsQuery,
   limit = TOP_ENTITIES,
   db: Prisma = getDb(),
 ): Promise<EntityCount[]> {
-  return aggregate<EntityCount>(db, query, (filter) => topEntitiesSql(filter, limit));
+  return queryRows<EntityCount>(db, topEntitiesSql(query, limit));
 }
 
 /**
@@ -203,29 +197,25 @@ export function topEntitiesOfFacets(
   query: ClaimsQuery,
   limit = TOP_ENTITIES,
 ): EntityCount[] {
-  return facets.entities
+  return (facets.options.entities ?? [])
     .filter((entity) => !query.entities.includes(entity.value) && entity.count > 0)
     .slice(0, limit)
-    .map((entity) => ({
-      slug: entity.value,
-      name: entity.label,
-      kind: entity.kind as EntityKind,
-      claims: entity.count,
-    }));
+    .map((entity) => ({ slug: entity.value, name: entity.label, claims: entity.count }));
 }
 
 /** The co-mention grid of the first `size` of `entities` (the most named ones, as getTopEntities returns them). */
 export async function getCoMentions(
-  query: ClaimsQuery,
+  query: ResolvedClaimsQuery,
   entities: EntityCount[],
   size = MATRIX_ENTITIES,
   db: Prisma = getDb(),
 ): Promise<CoMentionMatrix> {
   const shown = entities.slice(0, size);
   if (shown.length === 0) return { entities: [], counts: [] };
-  const pairs = await aggregate<{ a: string; b: string; claims: number }>(db, query, (filter) =>
+  const pairs = await queryRows<{ a: string; b: string; claims: number }>(
+    db,
     coMentionsSql(
-      filter,
+      query,
       shown.map((entity) => entity.slug),
     ),
   );
@@ -249,13 +239,11 @@ type SectionRow = {
 } & SourcingCounts;
 
 export async function getSectionCoverage(
-  query: ClaimsQuery,
+  query: ResolvedClaimsQuery,
   limit = TOP_SECTIONS,
   db: Prisma = getDb(),
 ): Promise<SectionCoverage> {
-  return toSectionCoverage(
-    await aggregate<SectionRow>(db, query, (filter) => sectionCoverageSql(claimsSource(filter), limit)),
-  );
+  return toSectionCoverage(await queryRows<SectionRow>(db, sectionCoverageSql(claimsSource(query), limit)));
 }
 
 /** The Overview's coverage chart (TOP_SECTIONS sections), read in its facets' pass over the matching claims. */
@@ -287,8 +275,8 @@ const OVERVIEW_AGGREGATES: Record<string, ClaimsAggregate> = {
 };
 
 /** The Overview's facets: the filter bar's, the headline figures' reach, and the charts' aggregates above. */
-export function getOverviewFacets(query: ClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
-  return getClaimFacets(query, db, null, { extras: OVERVIEW_AGGREGATES });
+export function getOverviewFacets(query: ResolvedClaimsQuery, db: Prisma = getDb()): Promise<ClaimFacets> {
+  return getClaimFacets(query, db, { extras: OVERVIEW_AGGREGATES });
 }
 
 const DAY_MS = 86_400_000;
@@ -297,14 +285,11 @@ type WeekRow = { week: string; status: ReviewedStatus; count: number };
 
 /** The latest weeks with review activity, every week between them included (a quiet week shows as zero). */
 export async function getReviewTimeline(
-  query: ClaimsQuery,
+  query: ResolvedClaimsQuery,
   weeks = TIMELINE_WEEKS,
   db: Prisma = getDb(),
 ): Promise<ReviewWeek[]> {
-  return toReviewTimeline(
-    await aggregate<WeekRow>(db, query, (filter) => reviewTimelineSql(claimsSource(filter))),
-    weeks,
-  );
+  return toReviewTimeline(await queryRows<WeekRow>(db, reviewTimelineSql(claimsSource(query))), weeks);
 }
 
 /** The Overview's review chart, read in its facets' pass over the matching claims. */

@@ -17,7 +17,7 @@ import {
   type SetClaimStatusData,
   type SettleClaimVerdictData,
 } from "@/lib/validations/review";
-import { pagedOf, type Paged } from "./list-params";
+import { pagedOf, type Paged } from "@/lib/data/paged";
 
 export type PersonRef = { id: number; name: string };
 

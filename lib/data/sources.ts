@@ -10,14 +10,8 @@ import {
   type Verdict,
 } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/prisma-client";
-import {
-  cleanQuery,
-  pagedOf,
-  pageWindow,
-  parseListSearch,
-  type Paged,
-  type SearchParams,
-} from "./list-params";
+import { pagedOf, type Paged } from "@/lib/data/paged";
+import { cleanQuery, pageWindow, parseListSearch, type SearchParams } from "@/lib/validations/url-params";
 
 export type SourceSearch = { q?: string; kind?: SourceKind | null; page?: number; size?: number };
 

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/passwords";
 import { recordAudit, type AuditAction } from "@/lib/data/audit";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
-import { pagedOf, type Paged } from "@/lib/data/list-params";
+import { pagedOf, type Paged } from "@/lib/data/paged";
 import type { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";

@@ -9,12 +9,12 @@ import { createPool } from "@/lib/prisma-client";
 import { Prisma } from "@/lib/generated/prisma/client.ts";
 import type { ClaimKind, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
 import {
-  type ClaimsFilter,
+  type ResolvedClaimsQuery,
   type ResolvedNames,
   claimsWhereSql,
   orderBySql,
   resolveNamesSql,
-  toClaimsFilter,
+  toResolvedQuery,
 } from "@/lib/queries/claims-sql";
 import type { ClaimsQuery } from "@/lib/validations/claims";
 import { UTF8_BOM, csvRecord, neutraliseFormula } from "./csv";
@@ -102,7 +102,7 @@ type CursorRow = Omit<
 > & { sectors: number[]; subject_entities: number[]; mentioned_entities: number[] };
 
 /**
- * Every export column of the claims matching `filter`, in table order. The builder's WHERE and ORDER BY apply to the
+ * Every export column of the claims matching `query`, in table order. The builder's WHERE and ORDER BY apply to the
  * claims themselves, so the planner walks them in table order (an index or a sort of the narrow claim rows) and each
  * row then reads its own links: entities by the link table's primary key, sources and quantities only when the
  * claim's counts say it has any. Rows thus leave the database as they are made: the first FETCH does not wait for the
@@ -115,7 +115,7 @@ type CursorRow = Omit<
  * Dates are formatted here so that no server or client time zone can shift them; `as_of` as lib/format.ts's asOfIso
  * writes it (claims-export.test.ts holds them equal).
  */
-export function claimsExportSql(filter: ClaimsFilter): Prisma.Sql {
+export function claimsExportSql(query: ResolvedClaimsQuery): Prisma.Sql {
   return sql`SELECT c."id", c."text", c."kind"::text AS "kind", c."status"::text AS "status",
       c."verdict"::text AS "verdict", c."citationMissing" AS "citation_missing",
       CASE c."asOfPrecision"
@@ -145,8 +145,8 @@ export function claimsExportSql(filter: ClaimsFilter): Prisma.Sql {
         array_agg(ce."entityId") FILTER (WHERE ce."role" = 'SUBJECT') AS "subjects",
         array_agg(ce."entityId") FILTER (WHERE ce."role" = 'MENTIONED') AS "mentioned"
       FROM "ClaimEntity" ce WHERE ce."claimId" = c."id") entities
-    ${claimsWhereSql(filter)}
-    ${orderBySql(filter)}`;
+    ${claimsWhereSql(query)}
+    ${orderBySql(query)}`;
 }
 
 /**
@@ -334,7 +334,8 @@ export async function openClaimsExport(
 
   // A cancel arrives while the batch fetched ahead is still running: the pool's clients run queries in turn
   // (lib/prisma-client.ts), so the ROLLBACK waits for it.
-  const run = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => client.query<R>(text, values);
+  const run = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) =>
+    client.query<R>(text, values);
 
   const finish = async (outcome: "COMMIT" | "ROLLBACK") => {
     if (!open) return;
@@ -376,12 +377,13 @@ export async function openClaimsExport(
   // While checked out, a connection the server drops emits "error" on the client, which nobody else listens to.
   client.on("error", fail);
   try {
-    // One snapshot for the catalog and the cursor, so every id the cursor returns has its name.
+    // One snapshot for the catalog, the query's names and the cursor, so every id the cursor returns has its name;
+    // so the query is resolved here rather than by resolveClaimsQuery, on the pool outside the snapshot.
     await run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     catalog = await readCatalog(run);
     const resolve = resolveNamesSql(query);
     const [names] = (await run<ResolvedNames>(resolve.text, resolve.values)).rows;
-    const declare = sql`DECLARE ${raw(CURSOR)} NO SCROLL CURSOR FOR ${claimsExportSql(toClaimsFilter(query, names!))}`;
+    const declare = sql`DECLARE ${raw(CURSOR)} NO SCROLL CURSOR FOR ${claimsExportSql(toResolvedQuery(query, names!))}`;
     await run(declare.text, declare.values);
   } catch (error) {
     await finish("ROLLBACK");

@@ -3,7 +3,12 @@
 // Pure (no database access), so the bench can EXPLAIN the same statements.
 
 import { Prisma } from "@/lib/generated/prisma/client.ts";
-import { claimsWhereSql, type ClaimsFilter, type ClaimsSource, type Sql } from "@/lib/queries/claims-sql";
+import {
+  claimsWhereSql,
+  type ClaimsSource,
+  type ResolvedClaimsQuery,
+  type Sql,
+} from "@/lib/queries/claims-sql";
 import { hasFilters } from "@/lib/validations/claims";
 
 const { sql, join, empty } = Prisma;
@@ -15,7 +20,7 @@ const HAS_SOURCE = sql`c."sourceCount" > 0`;
  * `AND <column> IN (ids of the matching claims)` for statements that start from a link table, or nothing when no
  * filter narrows the claims: a semi-join with every claim would only cost time.
  */
-function restrictTo(column: Sql, query: ClaimsFilter): Sql {
+function restrictTo(column: Sql, query: ResolvedClaimsQuery): Sql {
   return hasFilters(query)
     ? sql`AND ${column} IN (SELECT c."id" FROM "Claim" c ${claimsWhereSql(query)})`
     : empty;
@@ -65,9 +70,9 @@ export function sectorsSql(): Sql {
 }
 
 /** Matching claims per verdict ("none" = not rated yet), ignoring the verdict filter as the table's facet does. */
-export function verdictCountsSql(query: ClaimsFilter): Sql {
+export function verdictCountsSql(query: ResolvedClaimsQuery): Sql {
   return sql`SELECT COALESCE(c."verdict"::text, 'none') AS "verdict", count(*)::int AS "count"
-    FROM "Claim" c ${claimsWhereSql(query, ["verdict"])}
+    FROM "Claim" c ${claimsWhereSql(query, ["verdicts"])}
     GROUP BY c."verdict"`;
 }
 
@@ -75,9 +80,9 @@ export function verdictCountsSql(query: ClaimsFilter): Sql {
  * The entities named by the most matching claims, leaving out those already filtered on (every matching claim
  * names them). Entity filters add up ("names A and B"), so a bar's link adds its entity to the filter.
  */
-export function topEntitiesSql(query: ClaimsFilter, limit: number): Sql {
+export function topEntitiesSql(query: ResolvedClaimsQuery, limit: number): Sql {
   const selected = query.entities.length ? sql`WHERE e."slug" NOT IN (${join(query.entities)})` : empty;
-  return sql`SELECT e."slug", e."name", e."kind"::text AS "kind", n."claims"
+  return sql`SELECT e."slug", e."name", n."claims"
     FROM (SELECT ce."entityId", count(*)::int AS "claims" FROM "ClaimEntity" ce
           WHERE true ${restrictTo(sql`ce."claimId"`, query)}
           GROUP BY ce."entityId") n
@@ -88,7 +93,7 @@ export function topEntitiesSql(query: ClaimsFilter, limit: number): Sql {
 }
 
 /** Matching claims naming both entities of each pair among `slugs` (each pair once). */
-export function coMentionsSql(query: ClaimsFilter, slugs: string[]): Sql {
+export function coMentionsSql(query: ResolvedClaimsQuery, slugs: string[]): Sql {
   return sql`WITH e AS (SELECT "id", "slug" FROM "Entity" WHERE "slug" IN (${join(slugs)}))
     SELECT ea."slug" AS "a", eb."slug" AS "b", count(*)::int AS "claims"
     FROM "ClaimEntity" a JOIN "ClaimEntity" b ON b."claimId" = a."claimId" AND b."entityId" > a."entityId"

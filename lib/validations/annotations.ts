@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { SourceKind, Verdict } from "@/lib/generated/prisma/enums.ts";
 import { CONTROL_CHARACTERS, multiLine, singleLine } from "./text";
+import { MAX_INT4 } from "./url-params";
 
 export const BODY_MAX = 20_000;
 export const LOCATOR_MAX = 2_000;
@@ -12,7 +13,7 @@ export const recordIdSchema = (what: string) =>
     .number({ error: `Choose a ${what}.` })
     .int()
     .positive()
-    .max(2_147_483_647);
+    .max(MAX_INT4);
 
 export const verdictSchema = z.enum(Verdict, { error: "Choose a verdict from the list." });
 

@@ -1,9 +1,14 @@
 // The /admin/audit URL: which events to show. Malformed values fall back to "no filter", so a mangled link still
 // opens the log.
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES, type AuditAction, type AuditTargetType } from "@/lib/data/audit";
-import { firstParam, parseOption, parsePage, type SearchParams } from "@/lib/data/list-params";
-
-const MAX_INT4 = 2_147_483_647;
+import {
+  calendarDay,
+  firstParam,
+  parseOption,
+  parsePage,
+  positiveInt,
+  type SearchParams,
+} from "@/lib/validations/url-params";
 
 export interface AuditQuery {
   actorId: number | null;
@@ -17,27 +22,14 @@ export interface AuditQuery {
   page: number;
 }
 
-function recordId(value: string | undefined): number | null {
-  if (!value || !/^\d{1,10}$/.test(value)) return null;
-  const id = Number(value);
-  return id >= 1 && id <= MAX_INT4 ? id : null;
-}
-
-/** A real calendar day as YYYY-MM-DD (2026-02-30 is not one). */
-function day(value: string | undefined): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
-}
-
 export function parseAuditQuery(params: SearchParams): AuditQuery {
   return {
-    actorId: recordId(firstParam(params, "actor")),
+    actorId: positiveInt(firstParam(params, "actor")),
     action: parseOption(AUDIT_ACTIONS, firstParam(params, "action")),
     targetType: parseOption(AUDIT_TARGET_TYPES, firstParam(params, "target")),
-    claimId: recordId(firstParam(params, "claim")),
-    from: day(firstParam(params, "from")),
-    to: day(firstParam(params, "to")),
+    claimId: positiveInt(firstParam(params, "claim")),
+    from: calendarDay(firstParam(params, "from")),
+    to: calendarDay(firstParam(params, "to")),
     page: parsePage(firstParam(params, "page")),
   };
 }

@@ -4,11 +4,12 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import {
   cleanQuery,
   firstParam,
+  MAX_INT4,
   parseOption,
   parsePage,
   parsePageSize,
   type SearchParams,
-} from "@/lib/data/list-params";
+} from "@/lib/validations/url-params";
 import { Role } from "@/lib/generated/prisma/enums.ts";
 import { emailSchema, singleLine } from "./text";
 
@@ -39,7 +40,7 @@ export const recordIdSchema = z.coerce
   .number({ error: "This record reference is not valid." })
   .int("This record reference is not valid.")
   .positive("This record reference is not valid.")
-  .max(2_147_483_647, "This record reference is not valid.");
+  .max(MAX_INT4, "This record reference is not valid.");
 
 /** The account an admin acts on, with the version their form was opened at. */
 const accountRef = { id: recordIdSchema, version: recordIdSchema };

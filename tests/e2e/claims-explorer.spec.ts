@@ -303,6 +303,7 @@ test("a filter menu opens, toggles and closes from the keyboard", async ({ page 
   const button = page.getByRole("button", { name: /^Kind/ }).and(page.locator("[aria-haspopup=listbox]"));
   await expect(button).toHaveAttribute("aria-expanded", "false");
 
+  // The sector menu is the first after the search.
   await page.getByRole("searchbox", { name: "Search claims" }).focus();
   await page.keyboard.press("Tab");
   await expect(button).toBeFocused();

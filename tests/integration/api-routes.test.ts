@@ -7,7 +7,7 @@ import { GET as listEntitiesRoute } from "@/app/api/entities/route";
 import { GET as getSourceRoute } from "@/app/api/sources/[id]/route";
 import { GET as listSourcesRoute } from "@/app/api/sources/route";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
-import { getClaims } from "@/lib/data/claims";
+import { getClaims, resolveClaimsQuery } from "@/lib/data/claims";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import { getDb } from "@/lib/db";
 import { EXPORT_COLUMNS, getExportPool } from "@/lib/export/claims-export";
@@ -73,7 +73,9 @@ async function list<T>(handler: (request: Request) => Promise<Response>, path: s
 }
 
 const claimIds = async (params: Record<string, string>) =>
-  (await getClaims(parseClaimsQuery(params), prisma)).rows.map((row) => row.id);
+  (await getClaims(await resolveClaimsQuery(parseClaimsQuery(params), prisma), prisma)).rows.map(
+    (row) => row.id,
+  );
 
 describe("GET /api/claims", () => {
   it("answers the table's page for the same parameters", async () => {
@@ -103,6 +105,19 @@ describe("GET /api/claims", () => {
     expect(first!.url).toBe(`${BASE}/claims/${first!.id}`);
     expect(first!.sectors).toContain("hardware-chips");
     expect(first!.entities).toContainEqual({ slug: "huawei", name: "Huawei", role: expect.any(String) });
+  });
+
+  it("answers the table's page for every filter, the note filter included", async () => {
+    const filterSets: Record<string, string>[] = [
+      { has_notes: "no", kind: "STATISTIC" },
+      { has_notes: "yes" },
+      { citation_missing: "yes", has_sources: "no", has_quantities: "yes" },
+    ];
+    for (const params of filterSets) {
+      const page = await list<ClaimItem>(listClaimsRoute, `/api/claims?${new URLSearchParams(params)}`);
+      expect(page.data.map((claim) => claim.id)).toEqual(await claimIds(params));
+      expect(page.total).toBe((await claimIds({ ...params, size: "100" })).length);
+    }
   });
 
   it("pages, sorts and searches like the table, with highlights", async () => {

@@ -11,7 +11,7 @@ import {
   updateEntity,
   updateSource,
 } from "@/lib/data/catalog";
-import { getClaims } from "@/lib/data/claims";
+import { getClaims, resolveClaimsQuery } from "@/lib/data/claims";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import type { Prisma } from "@/lib/prisma-client";
@@ -79,7 +79,10 @@ describe("editing a claim", () => {
     const after = await prisma.claim.findUniqueOrThrow({ where: { id } });
     expect(after.text).toBe(before.text);
     // The claims table filters on the claim's own sector summary, kept by triggers: the edit shows there at once.
-    const { rows } = await getClaims(parseClaimsQuery({ sector: "healthcare", size: "100" }), prisma);
+    const { rows } = await getClaims(
+      await resolveClaimsQuery(parseClaimsQuery({ sector: "healthcare", size: "100" }), prisma),
+      prisma,
+    );
     expect(rows.map((row) => row.id)).toContain(id);
     expect(after).toMatchObject({ asOfPrecision: "MONTH", asOfDate: new Date("2025-03-01T00:00:00Z") });
 

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { AuthorizationError, type Actor } from "@/lib/auth/permissions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getClaims, type ClaimRow } from "@/lib/data/claims";
+import { type ClaimRow, getClaims, resolveClaimsQuery } from "@/lib/data/claims";
 import {
   EXPORT_COLUMNS,
   csvFields,
@@ -31,7 +31,9 @@ let formulaId: number;
 beforeAll(async () => {
   prisma = await freshSeededDatabase();
   pool = createPool({ connectionString: testDatabaseUrl(), max: 1 });
-  const [first, second] = (await getClaims(parseClaimsQuery({ size: "10" }), prisma)).rows;
+  const [first, second] = (
+    await getClaims(await resolveClaimsQuery(parseClaimsQuery({ size: "10" }), prisma), prisma)
+  ).rows;
   if (!first || !second) throw new Error("the seed has no claims");
   trickyId = first.id;
   formulaId = second.id;
@@ -120,7 +122,10 @@ async function exportJson(params: Record<string, string>): Promise<ClaimExportRo
 async function allTableRows(params: Record<string, string>): Promise<ClaimRow[]> {
   const rows: ClaimRow[] = [];
   for (let page = 1; ; page++) {
-    const result = await getClaims(parseClaimsQuery({ ...params, size: "10", page: String(page) }), prisma);
+    const result = await getClaims(
+      await resolveClaimsQuery(parseClaimsQuery({ ...params, size: "10", page: String(page) }), prisma),
+      prisma,
+    );
     rows.push(...result.rows);
     if (page >= result.pageCount) return rows;
   }
@@ -137,6 +142,7 @@ describe("claims export", () => {
   it.each([
     ["no filter", {}, "every claim"],
     ["a sector", { sector: "hardware-chips" }, "some"],
+    ["claims without a note, in a sector", { has_notes: "no", sector: "hardware-chips" }, "some"],
     ["a search", { q: "Huawei" }, "some"],
     ["a misspelt search", { q: "Hauwei" }, "some"],
     ["an entity, sorted by kind", { entity: "huawei", sort: "kind", dir: "desc" }, "some"],
@@ -298,7 +304,9 @@ describe("claims export connection", () => {
     const { rows } = await Promise.race([answer, timeout]);
     expect(rows[0]).toEqual({ cursors: 0, inTransaction: false });
     // On the embedded server an unfinished transaction would also hold up every other client.
-    expect((await getClaims(parseClaimsQuery({}), prisma)).total).toBe(await prisma.claim.count());
+    expect((await getClaims(await resolveClaimsQuery(parseClaimsQuery({}), prisma), prisma)).total).toBe(
+      await prisma.claim.count(),
+    );
   }
 
   it("gives the connection back when the reader cancels midway", async () => {

@@ -22,7 +22,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import { SIGN_IN_DATABASE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
 import { getClaim, getRelatedClaims } from "@/lib/data/claim";
-import { getClaimFacets, getClaims } from "@/lib/data/claims";
+import { claimsPage, getClaimFacets, getClaimRows, resolveClaimsQuery } from "@/lib/data/claims";
 import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { getOverviewFacets, getOverviewFigures, getSectorBreakdown } from "@/lib/data/overview";
 import { acquireEmbeddedServer, type EmbeddedServer } from "@/lib/embedded/postgres";
@@ -174,19 +174,18 @@ describe("with the database stopped while requests wait on it", () => {
       });
       // As the claims page, the Overview and a claim's page start them: side by side, one through another (the
       // list's count comes from the facets), a claim's in a batch transaction with raw statements.
-      const searched = { ...DEFAULT_CLAIMS_QUERY, q: "huawei" };
-      const facets = getClaimFacets(searched, live);
-      const overviewFacets = getOverviewFacets(DEFAULT_CLAIMS_QUERY, live);
+      const searched = resolveClaimsQuery({ ...DEFAULT_CLAIMS_QUERY, q: "huawei" }, live);
+      const facets = searched.then((read) => getClaimFacets(read, live));
+      const claimRows = searched.then((read) => getClaimRows(read, live));
+      // Nothing to resolve without names or a search: no statement.
+      const overview = await resolveClaimsQuery(DEFAULT_CLAIMS_QUERY, live);
+      const overviewFacets = getOverviewFacets(overview, live);
       const reads = [
         facets,
-        getClaims(
-          searched,
-          live,
-          facets.then((f) => f.total),
-        ),
+        Promise.all([claimRows, facets]).then(([page, counted]) => claimsPage(page, counted.total, 25)),
         overviewFacets,
         getOverviewFigures(DEFAULT_CLAIMS_QUERY, overviewFacets),
-        getSectorBreakdown(DEFAULT_CLAIMS_QUERY, live),
+        getSectorBreakdown(overview, live),
         getClaim(1, live),
         getRelatedClaims(1, live),
       ];

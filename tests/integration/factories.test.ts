@@ -1,7 +1,7 @@
 // The test-data factories make records the app reads as it reads imported ones: offsets that point at the claim's
 // words, links the triggers summarise, notes with their verdicts and audit events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getClaims } from "@/lib/data/claims";
+import { getClaims, resolveClaimsQuery } from "@/lib/data/claims";
 import { getDocumentForReader } from "@/lib/data/documents";
 import type { Prisma } from "@/lib/prisma-client";
 import { parseClaimsQuery } from "@/lib/validations/claims";
@@ -71,7 +71,9 @@ describe("makeClaim", () => {
     });
 
     const ids = async (params: Record<string, string>) =>
-      (await getClaims(parseClaimsQuery(params), prisma)).rows.map((row) => row.id);
+      (await getClaims(await resolveClaimsQuery(parseClaimsQuery(params), prisma), prisma)).rows.map(
+        (row) => row.id,
+      );
     const filters: Record<string, string>[] = [
       { sector: sector.slug },
       { entity: entity.slug },

@@ -2,7 +2,7 @@
 // every figure against the claims table its link opens: on the seeded report, reviewed in part here, and on a
 // synthetic corpus.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getClaims } from "@/lib/data/claims";
+import { getClaims, resolveClaimsQuery } from "@/lib/data/claims";
 import { getSectors, SECTOR_FIGURES, type SectorSummary } from "@/lib/data/sectors";
 import { DISPUTED_VERDICTS, SUPPORTED_VERDICTS } from "@/lib/domain/options";
 import type { Prisma } from "@/lib/prisma-client";
@@ -47,7 +47,12 @@ async function expectEveryFigureToMatchItsTable(sectors: SectorSummary[]) {
       async ({ sector, figure }) =>
         [
           `${sector.slug} ${figure}`,
-          (await getClaims({ ...sectorFigureQuery(sector.slug, figure), size: 10 }, prisma)).total,
+          (
+            await getClaims(
+              await resolveClaimsQuery({ ...sectorFigureQuery(sector.slug, figure), size: 10 }, prisma),
+              prisma,
+            )
+          ).total,
         ] as const,
     ),
   );

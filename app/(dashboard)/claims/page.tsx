@@ -5,7 +5,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { awaitedLater } from "@/lib/data/awaited-later";
-import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
+import {
+  claimsPage,
+  getClaimCount,
+  getClaimFacets,
+  getClaimRows,
+  resolveClaimsQuery,
+} from "@/lib/data/claims";
 import { getSavedViews } from "@/lib/data/saved-views";
 import { getDb } from "@/lib/db";
 import { forViewer, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
@@ -24,15 +30,13 @@ export default async function ClaimsPage({
   // Malformed or unknown parameters fall back to defaults here: a mangled link still shows the table.
   const query = parseClaimsQuery(await searchParams);
   const viewer = await getCurrentUser();
-  const dataQuery = forViewer(query, viewer?.id ?? null);
-  const facets = awaitedLater(getClaimFacets(dataQuery, undefined, viewer?.id ?? null));
+  // Resolved once, for the rows and the facets alike.
+  const resolved = resolveClaimsQuery(forViewer(query, viewer?.id ?? null));
+  const facets = awaitedLater(resolved.then((read) => getClaimFacets(read)));
+  const rows = resolved.then((read) => getClaimRows(read));
   // The facets' pass over the matching claims counts them too, so the list does not count them again.
   const claims = awaitedLater(
-    getClaims(
-      dataQuery,
-      undefined,
-      facets.then((f) => f.total),
-    ),
+    Promise.all([rows, facets]).then(([page, counted]) => claimsPage(page, counted.total, query.size)),
   );
   // "12 of 43": the unfiltered total, beside the filtered reads.
   const allClaims = hasFilters(query) ? awaitedLater(getClaimCount()) : null;

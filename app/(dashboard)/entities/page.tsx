@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Field, Select } from "@/components/ui/field";
 import { awaitedLater } from "@/lib/data/awaited-later";
 import { parseEntitySearch, searchEntities } from "@/lib/data/entities";
-import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/data/list-params";
+import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/validations/url-params";
 import { ENTITY_KIND_OPTIONS } from "@/lib/domain/options";
 import { EntityTable, EntityTableSkeleton } from "./_components/entity-table";
 

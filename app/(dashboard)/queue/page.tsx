@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { awaitedLater } from "@/lib/data/awaited-later";
-import { firstParam, parseOption, parsePage, type SearchParams } from "@/lib/data/list-params";
+import { firstParam, parseOption, parsePage, type SearchParams } from "@/lib/validations/url-params";
 import { getReviewQueue } from "@/lib/data/review";
 import { ReviewStatus } from "@/lib/generated/prisma/enums.ts";
 import { QueueTable, QueueTableSkeleton, QUEUE_PAGE_SIZE } from "./_components/queue-table";

@@ -4,7 +4,7 @@ import { DataTableSearchField, DataTableSearchForm } from "@/components/data-tab
 import { PageHeader } from "@/components/shell/page-header";
 import { Field, Select } from "@/components/ui/field";
 import { awaitedLater } from "@/lib/data/awaited-later";
-import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/data/list-params";
+import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/validations/url-params";
 import { getSources, parseSourceSearch } from "@/lib/data/sources";
 import { SOURCE_KIND_OPTIONS } from "@/lib/domain/options";
 import { SourceTable, SourceTableSkeleton } from "./_components/source-table";

@@ -1,5 +1,5 @@
 // Query-string parsing the list endpoints add to the pages' parsers.
-import type { SearchParams } from "@/lib/data/list-params";
+import { MAX_PAGE_SIZE, type SearchParams } from "@/lib/validations/url-params";
 
 /** The query string in the shape the list pages receive it, every value of a repeated key kept. */
 export function searchParamsOf(url: URL): SearchParams {
@@ -12,5 +12,5 @@ export function searchParamsOf(url: URL): SearchParams {
 export function parseApiPageSize(value: string | null): number | undefined {
   if (!value || !/^\d{1,3}$/.test(value)) return undefined;
   const size = Number(value);
-  return size >= 1 && size <= 100 ? size : undefined;
+  return size >= 1 && size <= MAX_PAGE_SIZE ? size : undefined;
 }

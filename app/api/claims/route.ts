@@ -2,7 +2,7 @@
 import { claimUrl, publicOrigin } from "@/app/api/_lib/formats";
 import { answer, json } from "@/app/api/_lib/responses";
 import { getRequestUser } from "@/lib/auth";
-import { getClaims, type ClaimRow } from "@/lib/data/claims";
+import { getClaims, resolveClaimsQuery, type ClaimRow } from "@/lib/data/claims";
 import { getDb } from "@/lib/db";
 import { asOfIso } from "@/lib/format";
 import type { DatePrecision } from "@/lib/generated/prisma/enums.ts";
@@ -17,7 +17,9 @@ export async function GET(request: Request): Promise<Response> {
     const origin = publicOrigin(request);
     // Only the assignee filter needs the session; without one it matches no claim (see forViewer).
     const viewer = query.assignees.length ? await getRequestUser(request) : null;
-    const { rows, total, pageCount } = await getClaims(forViewer(query, viewer?.id ?? null));
+    const { rows, total, pageCount } = await getClaims(
+      await resolveClaimsQuery(forViewer(query, viewer?.id ?? null)),
+    );
     const precisions = await asOfPrecisions(rows);
     return json({
       data: rows.map((row) => ({

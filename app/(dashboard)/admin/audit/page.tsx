@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { getAuditActors, getAuditEvents } from "@/lib/data/audit";
 import { awaitedLater } from "@/lib/data/awaited-later";
-import type { SearchParams } from "@/lib/data/list-params";
+import type { SearchParams } from "@/lib/validations/url-params";
 import { getDb } from "@/lib/db";
 import { parseAuditQuery, serializeAuditQuery } from "@/lib/validations/audit";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";

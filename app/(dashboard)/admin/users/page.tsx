@@ -5,7 +5,7 @@ import { awaitedLater } from "@/lib/data/awaited-later";
 import { getUsers } from "@/lib/data/users";
 import { getDb } from "@/lib/db";
 import { parseUserListQuery } from "@/lib/validations/users";
-import type { SearchParams } from "@/lib/data/list-params";
+import type { SearchParams } from "@/lib/validations/url-params";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { CreateUserForm } from "./_components/create-user-form";
 import { UserSearchForm } from "./_components/user-search-form";

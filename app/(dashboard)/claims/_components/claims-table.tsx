@@ -27,15 +27,16 @@ import { DataTableViewOptions } from "@/components/data-table/data-table-view-op
 import { useLocalStorage } from "@/components/data-table/use-local-storage";
 import { Code } from "@/components/ui/code";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ClaimFacets, ClaimsPage } from "@/lib/data/claims";
+import type { ClaimsPage } from "@/lib/data/claims";
+import type { ClaimFacets } from "@/lib/queries/claims-sql";
 import { formatCount, formatNumber } from "@/lib/format";
 import {
-  PAGE_SIZES,
   hasFilters,
   parseClaimsQuery,
   serializeClaimsQuery,
   type ClaimsQuery,
 } from "@/lib/validations/claims";
+import { PAGE_SIZES } from "@/lib/validations/url-params";
 import { useClaimsQuery, withoutFilters } from "@/components/claims/claims-query-context";
 import { claimsTableFeatures, getClaimsTableColumns } from "@/components/claims/claims-table-columns";
 
@@ -77,8 +78,8 @@ export function ClaimsTable({
     }
   }, [takeFocusTarget]);
 
-  const sectionFilter = query.documentId !== null || query.sectionIds.length > 0;
-  const columns = useMemo(() => getClaimsTableColumns(facets, { sectionFilter }), [facets, sectionFilter]);
+  const severalDocuments = (facets.options.documentId?.length ?? 0) > 1;
+  const columns = useMemo(() => getClaimsTableColumns({ severalDocuments }), [severalDocuments]);
 
   const columnVisibility = useMemo(() => parseHiddenColumns(hiddenColumns), [hiddenColumns]);
   const sortedColumnId = columns.find((column) => column.meta?.sortKey === query.sort)?.id;

@@ -8,9 +8,10 @@ import { ToneBadge } from "@/components/ui/tone-badge";
 import { SectionChart, VerdictChart } from "@/components/charts/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { awaitedLater } from "@/lib/data/awaited-later";
+import { resolveClaimsQuery } from "@/lib/data/claims";
 import { getEntityClaims } from "@/lib/data/entities";
 import { getSectionCoverage, getVerdictCounts } from "@/lib/data/overview";
-import { firstParam, parsePage, type SearchParams } from "@/lib/data/list-params";
+import { firstParam, parsePage, type SearchParams } from "@/lib/validations/url-params";
 import { DEFAULT_CLAIMS_QUERY } from "@/lib/validations/claims";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { countryName } from "@/lib/format";
@@ -29,8 +30,9 @@ export default async function EntityPage({ params, searchParams }: EntityPagePro
   const page = parsePage(firstParam(await searchParams, "page"));
   const claims = awaitedLater(getEntityClaims(entity.id, { page }));
   const query = { ...DEFAULT_CLAIMS_QUERY, entities: [entity.slug] };
-  const coverage = awaitedLater(getSectionCoverage(query));
-  const verdicts = awaitedLater(getVerdictCounts(query));
+  const resolved = resolveClaimsQuery(query);
+  const coverage = awaitedLater(resolved.then((read) => getSectionCoverage(read)));
+  const verdicts = awaitedLater(resolved.then((read) => getVerdictCounts(read)));
 
   return (
     <>

@@ -7,7 +7,8 @@ import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { listHref } from "@/components/data-table/list-href";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { EntityListQuery, EntityRow, EntitySort } from "@/lib/data/entities";
-import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
+import { DEFAULT_PAGE_SIZE } from "@/lib/validations/url-params";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { countryName, formatNumber } from "@/lib/format";
 

@@ -7,7 +7,7 @@ import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { listHref } from "@/components/data-table/list-href";
 import { ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
 import type { QueueRow } from "@/lib/data/review";
 import { labelOf, REVIEW_STATUS_OPTIONS } from "@/lib/domain/options";
 import { formatDateTime, formatNumber } from "@/lib/format";

@@ -7,6 +7,7 @@ import { sectorNameOf, loadSector } from "@/lib/data/records";
 import { SectionChart, TopEntitiesChart, VerdictChart } from "@/components/charts/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { awaitedLater } from "@/lib/data/awaited-later";
+import { resolveClaimsQuery } from "@/lib/data/claims";
 import { getSectionCoverage, getTopEntities, getVerdictCounts } from "@/lib/data/overview";
 import { formatCount } from "@/lib/format";
 import { claimsHref } from "@/lib/queries/drill-down";
@@ -22,9 +23,10 @@ export default async function SectorPage({ params }: SectorPageProps) {
   const sector = await loadSector((await params).slug);
   if (!sector) notFound();
   const query = { ...DEFAULT_CLAIMS_QUERY, sectors: [sector.slug] };
-  const coverage = awaitedLater(getSectionCoverage(query));
-  const verdicts = awaitedLater(getVerdictCounts(query));
-  const entities = awaitedLater(getTopEntities(query));
+  const resolved = resolveClaimsQuery(query);
+  const coverage = awaitedLater(resolved.then((read) => getSectionCoverage(read)));
+  const verdicts = awaitedLater(resolved.then((read) => getVerdictCounts(read)));
+  const entities = awaitedLater(resolved.then((read) => getTopEntities(read)));
 
   return (
     <>

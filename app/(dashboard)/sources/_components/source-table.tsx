@@ -5,7 +5,8 @@ import { DataTablePastLastPage } from "@/components/data-table/data-table-past-l
 import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { listHref } from "@/components/data-table/list-href";
 import { EmptyState } from "@/components/ui/empty-state";
-import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
+import { DEFAULT_PAGE_SIZE } from "@/lib/validations/url-params";
 import type { SourceListQuery, SourceRow } from "@/lib/data/sources";
 import { SOURCE_KIND_OPTIONS, SOURCE_RELIABILITY_OPTIONS, labelOf } from "@/lib/domain/options";
 import { formatDate, formatNumber } from "@/lib/format";

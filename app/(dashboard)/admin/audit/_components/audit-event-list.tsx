@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { AuditEventRow, AuditTargetType } from "@/lib/data/audit";
-import type { Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
 import { diffAuditValues, formatAuditValue } from "@/lib/domain/audit-diff";
 import { formatDateTime } from "@/lib/format";
 import { serializeAuditQuery, type AuditQuery } from "@/lib/validations/audit";

@@ -9,7 +9,7 @@ import { ArrowRightIcon } from "@/components/ui/icons";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { EntityClaim } from "@/lib/data/entities";
-import type { Paged } from "@/lib/data/list-params";
+import type { Paged } from "@/lib/data/paged";
 import { ENTITY_ROLE_OPTIONS, labelOf } from "@/lib/domain/options";
 import { formatCount } from "@/lib/format";
 
