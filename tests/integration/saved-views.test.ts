@@ -69,11 +69,15 @@ describe("saving a view", () => {
   });
 
   it("keeps every filter of the table, the note filter included", async () => {
-    const view = await createSavedView(prisma, alice, {
-      name: "Noted events",
-      query: "has_notes=yes&kind=event&has_notes=no",
-      shared: false,
-    });
+    const view = await createSavedView(
+      prisma,
+      alice,
+      createSavedViewSchema.parse({
+        name: "Noted events",
+        query: "has_notes=yes&kind=event&has_notes=no",
+        shared: false,
+      }),
+    );
     expect(view.query).toBe("kind=EVENT&has_notes=yes");
   });
 
