@@ -3,14 +3,24 @@
 
 import type { ClaimKind, DatePrecision, EntityRole, SourceRelation } from "@/lib/generated/prisma/enums.ts";
 import { hasLostCitation } from "./citations";
-import { classifyKind, notCheckableReason, splitClaimSpans, subjectSlugs, subSpan } from "./claims";
+import {
+  classifyKind,
+  notCheckableReason,
+  splitClaimSpans,
+  subjectSlugs,
+  subSpan,
+  type SentenceSignals,
+} from "./claims";
 import { Gazetteer, type GazetteerEntity, type Mention } from "./gazetteer";
 import { codePointIndexer } from "./offsets";
-import { OverrideIndex, type ClaimOverride, type Overlay } from "./overlay";
-import { extractQuantities, findYears } from "./quantities";
+import { OverrideIndex, type ClaimOverride, type Overlay, type SentenceOverride } from "./overlay";
+import { countDates, extractQuantities, findYears } from "./quantities";
 import { SectorClassifier, type SectorRule } from "./sectors";
-import { parseBlocks } from "./structure";
 import { splitSentences, type Span } from "./sentences";
+import type { ExtractedDocument } from "./formats/document";
+import { readPlainText } from "./formats/plain-text";
+import { findNamePhrases } from "./names";
+import { EntityProposer, type ProposedEntity } from "./proposals";
 
 export interface SourceCue {
   slug: string;
@@ -46,26 +56,54 @@ export interface IngestedClaim {
   sources: { slug: string; relation: SourceRelation }[];
   quantities: { value: number; unit: string; qualifier: string; surface: string; measure: string }[];
   asOf: { date: string; precision: DatePrecision } | null;
+  /** Proposed entities (by key) named in the claim, with where. */
+  proposedMentions: { key: string; startOffset: number; endOffset: number; surface: string }[];
+  /** Footnotes and links that the sentence cites. */
+  references: IngestedReference[];
+}
+
+export interface IngestedReference {
+  /** The footnote's label ("3") when the sentence cites a note, null for a link in the sentence itself. */
+  label: string | null;
+  url: string | null;
+  /** The link's title, or the note's own text. */
+  title: string | null;
 }
 
 export interface IngestResult {
   title: string | null;
   sections: IngestedSection[];
   claims: IngestedClaim[];
-  /** Sentences that are not claims, with the reason, so a reviewer can audit the rules. */
-  skipped: { text: string; reason: string }[];
+  /** New entities the text names, with their mentions (code points), for a person to accept or reject. */
+  proposedEntities: (Omit<ProposedEntity, "mentions"> & { mentions: { startOffset: number; endOffset: number; surface: string }[] })[];
+  /** Sentences that are not claims, with the reason, so a reviewer can audit the rules and promote them. */
+  skipped: { text: string; reason: string; startOffset: number; endOffset: number }[];
 }
 
-/** An entity named in at least this share of sentences is the document's topic, not an anchor. */
-const TOPIC_SHARE = 0.25;
-
 interface SentenceInContext extends Span {
+  override?: SentenceOverride;
   sectionOrder: number;
   headings: string[];
   mentions: Mention[];
+  /** Why every sentence of its block is left out (a notes list, page furniture), or null. */
+  blockReason: string | null;
+  listItem: boolean;
+  references: IngestedReference[];
 }
 
+const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\s]+/u;
+/** Sections whose lines are sources or page furniture, not statements. */
+const NOTES_HEADING = /^(?:notes|endnotes|footnotes|references|sources|bibliography|works cited|citations)$/iu;
+const FURNITURE_HEADING = /^(?:related(?: articles| stories| coverage| reading)?|read more|more from\b.*|recommended(?: for you)?|most (?:read|popular)|trending|latest news)$/iu;
+const BULLET = /^[-•*–▪◦]\s/u;
+
+/** Plain text, as ingestDocument sees it through the plain-text reader. */
 export function ingestText(fullText: string, context: IngestContext, overlay?: Overlay): IngestResult {
+  return ingestDocument(readPlainText(fullText), context, overlay);
+}
+
+export function ingestDocument(doc: ExtractedDocument, context: IngestContext, overlay?: Overlay): IngestResult {
+  const fullText = doc.text;
   const gazetteer = new Gazetteer(context.entities);
   const kindOf = new Map(context.entities.map((e) => [e.slug, e.kind]));
   const sectorClassifier = new SectorClassifier(context.sectors);
@@ -77,38 +115,41 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
   const claimOverrides = new OverrideIndex(overlay?.claims ?? []);
   const toCodePoint = codePointIndexer(fullText);
 
-  const { title, sections, sentences } = readSentences(fullText, gazetteer);
-  const topics = topicEntities(sentences);
+  const { sections, sentences } = readSentences(doc, gazetteer);
 
-  const claims: IngestedClaim[] = [];
+  const checkable: SentenceInContext[] = [];
   const skipped: IngestResult["skipped"] = [];
   for (const sentence of sentences) {
     const override = sentenceOverrides.find(sentence.text);
-    const anchors = sentence.mentions.filter((m) => m.slugs.some((slug) => !topics.has(slug)));
-    const nameSpans = sentence.mentions.map((m) => ({
-      start: m.start - sentence.start,
-      end: m.end - sentence.start,
-    }));
-    const lostCitation = hasLostCitation(sentence.text);
-    const rulesSay = notCheckableReason(sentence.text, {
-      mentions: anchors.length,
-      quantities: extractQuantities(sentence.text, nameSpans).length,
-      years: findYears(sentence.text, nameSpans).length,
-      lostCitation,
-    });
+    const rulesSay = sentence.blockReason ?? notCheckableReason(sentence.text, signalsOf(sentence, kindOf));
     const reason =
       override?.include === undefined ? rulesSay : override.include ? null : `curated: ${override.why}`;
-    if (reason) {
-      skipped.push({ text: sentence.text, reason });
-      continue;
-    }
+    if (reason)
+      skipped.push({
+        text: sentence.text,
+        reason,
+        startOffset: toCodePoint(sentence.start),
+        endOffset: toCodePoint(sentence.end),
+      });
+    else checkable.push({ ...sentence, override });
+  }
 
+  const { proposals, knownVariants } = new EntityProposer(context.entities).propose(checkable);
+  for (const variant of knownVariants) {
+    const sentence = checkable.find((s) => s.start <= variant.start && variant.end <= s.end)!;
+    sentence.mentions = [...sentence.mentions, variant].sort((a, b) => a.start - b.start);
+  }
+
+  const claims: IngestedClaim[] = [];
+  for (const sentence of checkable) {
+    const { override } = sentence;
+    const lostCitation = hasLostCitation(sentence.text);
     const parts = override?.split ? splitAsCurated(sentence, override.split) : splitClaimSpans(sentence);
     const namedSources = sourceCues
       .filter((s) => s.regexes.some((r) => r.test(sentence.text)))
       .map((s) => s.slug);
     for (const part of parts) {
-      const claim = buildClaim(part, sentence, { lostCitation, namedSources, kindOf, sectorClassifier });
+      const claim = buildClaim(part, sentence, { lostCitation, namedSources, kindOf, sectorClassifier, proposals });
       const curated = claimOverrides.find(part.text);
       if (curated) applyClaimOverride(claim, curated);
       claims.push(toCodePoints(claim, toCodePoint));
@@ -119,68 +160,105 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
   if (problems.length) throw new Error(`The overlay does not fit the document:\n${problems.join("\n")}`);
 
   return {
-    title,
+    title: doc.title,
     sections: sections.map((s) => ({
       ...s,
       startOffset: toCodePoint(s.startOffset),
       endOffset: toCodePoint(s.endOffset),
     })),
     claims,
+    proposedEntities: proposals.map((p) => ({
+      ...p,
+      mentions: p.mentions.map((m) => ({
+        startOffset: toCodePoint(m.start),
+        endOffset: toCodePoint(m.end),
+        surface: m.surface,
+      })),
+    })),
     skipped,
   };
 }
 
-function readSentences(fullText: string, gazetteer: Gazetteer) {
-  let title: string | null = null;
+function signalsOf(sentence: SentenceInContext, kindOf: Map<string, string>): SentenceSignals {
+  const local = (m: { start: number; end: number }) => ({ start: m.start - sentence.start, end: m.end - sentence.start });
+  const known = sentence.mentions.map(local);
+  const isPlace = (m: Mention) => m.slugs.every((slug) => kindOf.get(slug) === "PLACE");
+  const unknownNames = findNamePhrases(sentence.text).filter(
+    (p) => !known.some((m) => m.start < p.end && p.start < m.end),
+  );
+  const skip = [...known, ...unknownNames];
+  return {
+    names: sentence.mentions.filter((m) => !isPlace(m)).length + unknownNames.length,
+    places: sentence.mentions.filter(isPlace).length,
+    quantities: extractQuantities(sentence.text, skip).length,
+    dates: findYears(sentence.text, skip).length + countDates(sentence.text),
+    lostCitation: hasLostCitation(sentence.text),
+    cited: sentence.references.length > 0,
+    listItem: sentence.listItem,
+  };
+}
+
+function readSentences(doc: ExtractedDocument, gazetteer: Gazetteer) {
+  const fullText = doc.text;
   const sections: IngestedSection[] = [];
   const sentences: SentenceInContext[] = [];
   let chapter: string | null = null;
   let subheading: string | null = null;
+  let sectionReason: string | null = null;
 
-  for (const block of parseBlocks(fullText)) {
-    if (block.type === "title") {
-      title = block.text;
-    } else if (block.type === "heading") {
-      if (block.level === 1) chapter = block.heading;
-      subheading = block.level === 2 ? block.heading : null;
+  for (const block of doc.blocks) {
+    const blockText = fullText.slice(block.start, block.end);
+    if (block.kind === "title") continue;
+    if (block.kind === "heading") {
+      const heading = blockText.replace(LEADING_DECORATION, "").trim();
+      const level: 1 | 2 = (block.level ?? 1) <= 1 ? 1 : 2;
+      if (level === 1) chapter = heading;
+      subheading = level === 2 ? heading : null;
+      sectionReason = NOTES_HEADING.test(heading)
+        ? "an entry of the notes or references, a source rather than a claim"
+        : FURNITURE_HEADING.test(heading)
+          ? "page furniture: links to other pages"
+          : null;
       const previous = sections.at(-1);
       if (previous) previous.endOffset = block.start;
-      sections.push({
-        order: sections.length,
-        heading: block.heading,
-        level: block.level,
-        startOffset: block.start,
-        endOffset: fullText.length,
+      sections.push({ order: sections.length, heading, level, startOffset: block.start, endOffset: fullText.length });
+      continue;
+    }
+    if (sections.length === 0) {
+      sections.push({ order: 0, heading: "Introduction", level: 1, startOffset: block.start, endOffset: fullText.length });
+    }
+    const blockReason =
+      block.kind === "footnote" ? "a footnote: its text is the source of the sentences that cite it" : sectionReason;
+    const headings = [subheading, chapter].filter((h): h is string => h !== null);
+    const listItem = block.kind === "list-item" || block.kind === "table-row" || BULLET.test(blockText);
+    for (const span of splitSentences(blockText, block.start)) {
+      sentences.push({
+        ...span,
+        sectionOrder: sections.length - 1,
+        headings,
+        mentions: gazetteer.findMentions(span.text, span.start),
+        blockReason,
+        listItem,
+        references: referencesOf(doc, span),
       });
-    } else {
-      if (sections.length === 0) {
-        sections.push({
-          order: 0,
-          heading: "Introduction",
-          level: 1,
-          startOffset: block.start,
-          endOffset: fullText.length,
-        });
-      }
-      const headings = [subheading, chapter].filter((h): h is string => h !== null);
-      for (const span of splitSentences(block.text, block.start)) {
-        const mentions = gazetteer.findMentions(span.text, span.start);
-        sentences.push({ ...span, sectionOrder: sections.length - 1, headings, mentions });
-      }
     }
   }
-  return { title, sections, sentences };
+  return { sections, sentences };
 }
 
-function topicEntities(sentences: SentenceInContext[]): Set<string> {
-  const sentencesNaming = new Map<string, number>();
-  for (const sentence of sentences) {
-    for (const slug of new Set(sentence.mentions.flatMap((m) => m.slugs))) {
-      sentencesNaming.set(slug, (sentencesNaming.get(slug) ?? 0) + 1);
-    }
-  }
-  const threshold = Math.max(3, sentences.length * TOPIC_SHARE);
-  return new Set([...sentencesNaming].filter(([, count]) => count >= threshold).map(([slug]) => slug));
+/** The links inside a sentence, and the notes its footnote markers point at, as its sources. */
+function referencesOf(doc: ExtractedDocument, span: Span): IngestedReference[] {
+  const inside = (r: { start: number; end: number }) => r.start >= span.start && r.end <= span.end;
+  const notes = doc.footnotes
+    .filter((f) => f.references.some(inside) && f.end > f.start)
+    .map((f) => {
+      const link = doc.links.find((l) => l.start >= f.start && l.end <= f.end);
+      return { label: f.label, url: link?.url ?? null, title: doc.text.slice(f.start, f.end).trim() };
+    });
+  const links = doc.links
+    .filter((l) => inside(l) && !doc.footnotes.some((f) => l.start >= f.start && l.end <= f.end))
+    .map((l) => ({ label: null, url: l.url, title: l.title ?? (doc.text.slice(l.start, l.end).trim() || null) }));
+  return [...notes, ...links];
 }
 
 function splitAsCurated(sentence: Span, parts: string[]): Span[] {
@@ -200,6 +278,7 @@ function buildClaim(
     namedSources: string[];
     kindOf: Map<string, string>;
     sectorClassifier: SectorClassifier;
+    proposals: ProposedEntity[];
   },
 ): IngestedClaim {
   const mentions = sentence.mentions.filter((m) => m.start >= part.start && m.end <= part.end);
@@ -236,6 +315,12 @@ function buildClaim(
     // A forecast's year is its horizon, not the date its statement held.
     asOf:
       kind !== "FORECAST" && years.length ? { date: `${Math.max(...years)}-01-01`, precision: "YEAR" } : null,
+    proposedMentions: shared.proposals.flatMap((p) =>
+      p.mentions
+        .filter((m) => m.start >= part.start && m.end <= part.end)
+        .map((m) => ({ key: p.key, startOffset: m.start, endOffset: m.end, surface: m.surface })),
+    ),
+    references: sentence.references,
   };
 }
 
@@ -288,6 +373,11 @@ function toCodePoints(claim: IngestedClaim, toCodePoint: (i: number) => number):
     startOffset: toCodePoint(claim.startOffset),
     endOffset: toCodePoint(claim.endOffset),
     mentions: claim.mentions.map((m) => ({
+      ...m,
+      startOffset: toCodePoint(m.startOffset),
+      endOffset: toCodePoint(m.endOffset),
+    })),
+    proposedMentions: claim.proposedMentions.map((m) => ({
       ...m,
       startOffset: toCodePoint(m.startOffset),
       endOffset: toCodePoint(m.endOffset),
