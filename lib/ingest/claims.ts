@@ -102,6 +102,9 @@ const ATTRIBUTION = new RegExp(
 const EVENT = new RegExp(`\\b(?:${EVENT_WORDS})\\b`, "iu");
 const COMPARISON =
   /\b(?:than|unlike|compared (?:with|to)|versus|vs\.?|largest|biggest|smallest|fastest|first|only|most|least|more|fewer|less|ahead of|behind|outperform\w*|rival\w*)\b/iu;
+/** Rules and plans: what someone must, shall or is encouraged to do is checkable against the rule itself. */
+const OBLIGATION =
+  /\b(?:shall|must|(?:is|are) (?:encouraged|required|expected|obliged|prohibited|forbidden|(?:not )?(?:allowed|permitted)) to|may (?:not )?(?:receive|apply|approve))\b/iu;
 const MAIN_VERB = new RegExp(`\\b(?:${MODALS_AND_COPULAS}|${EVENT_WORDS}|${ATTRIBUTION_WORDS}|${OTHER_VERBS})\\b`, "iu");
 
 /** Why a sentence is not a claim, or null when it is one. */
@@ -121,6 +124,7 @@ export function notCheckableReason(sentence: string, signals: SentenceSignals): 
   if (signals.names || SPEECH.test(text)) return null;
   if (signals.dates && (signals.places || MAIN_VERB.test(text))) return null;
   if (signals.places && (EVENT.test(text) || COMPARISON.test(text) || FORECAST.test(text))) return null;
+  if (OBLIGATION.test(text)) return null;
   return "rhetoric: names no actor, gives no figure or date, and cites nothing";
 }
 

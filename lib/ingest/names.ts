@@ -363,7 +363,17 @@ export function findNamePhrases(sentence: string, offset = 0): NamePhrase[] {
       if (!trimmed.length) continue;
       const first = trimmed[0]!;
       const last = trimmed.at(-1)!;
-      const opening = sentence.slice(0, part[0]!.start);
+      // Only ordinary words before it ("The", "AI Funds:") and it still opens the sentence.
+      const opening = sentence
+        .slice(0, part[0]!.start)
+        .replace(/^(?:[\p{L}]+\s+)*?((?:[\p{L}]+\s+)*)$/u, (all, tail: string) =>
+          tail
+            .split(/\s+/u)
+            .filter(Boolean)
+            .every((w) => isCommon(w) && !PERSON_TITLES.has(w.toLowerCase().replace(/\.$/u, "")))
+            ? all.slice(0, all.length - tail.length)
+            : all,
+        );
       const atStart = opening.trim() === "" || /[:.!?]\s*$/u.test(opening);
       if (atStart && trimmed.length === 1 && !hasInnerCapitalOrDigit(first.text) && !isAcronym(first.text)) continue;
       // "300 EFLOPS": capitals right after a figure are a unit.
