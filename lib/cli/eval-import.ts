@@ -55,7 +55,9 @@ async function main() {
     throw new Error(`--split is "held-out" or "development", not "${values.split}"`);
   const catalog = await loadCatalog();
   const context = ingestContext(catalog);
-  const reports = (await loadReports(REPORTS)).filter((r) => !values.split || r.expectations.split === values.split);
+  const reports = (await loadReports(REPORTS)).filter(
+    (r) => !values.split || r.expectations.split === values.split,
+  );
 
   console.log(HEADER);
   for (const split of ["held-out", "development"] as const) {

@@ -37,7 +37,8 @@ const BOILERPLATE = new RegExp(
   "iu",
 );
 /** An entry of a notes or references list: "[3] Caixin, …", "12. Author, Title, 2024, https://…". */
-const REFERENCE = /^(?:\[\d{1,3}\]|\d{1,3}[.)]\s.*(?:https?:\/\/|\b(?:accessed|retrieved)\b))|^https?:\/\/\S+$/iu;
+const REFERENCE =
+  /^(?:\[\d{1,3}\]|\d{1,3}[.)]\s.*(?:https?:\/\/|\b(?:accessed|retrieved)\b))|^https?:\/\/\S+$/iu;
 const ENDS_LIKE_SENTENCE = /[.!?。！？…:;]["”’)\]]*(?:\[[^\]]{0,12}\])?$/u;
 /** States that nothing is settled: there is nothing to check until something is. */
 const UNDECIDED =
@@ -105,7 +106,10 @@ const COMPARISON =
 /** Rules and plans: what someone must, shall or is encouraged to do is checkable against the rule itself. */
 const OBLIGATION =
   /\b(?:shall|must|(?:is|are) (?:encouraged|required|expected|obliged|prohibited|forbidden|(?:not )?(?:allowed|permitted)) to|may (?:not )?(?:receive|apply|approve))\b/iu;
-const MAIN_VERB = new RegExp(`\\b(?:${MODALS_AND_COPULAS}|${EVENT_WORDS}|${ATTRIBUTION_WORDS}|${OTHER_VERBS})\\b`, "iu");
+const MAIN_VERB = new RegExp(
+  `\\b(?:${MODALS_AND_COPULAS}|${EVENT_WORDS}|${ATTRIBUTION_WORDS}|${OTHER_VERBS})\\b`,
+  "iu",
+);
 
 /** Why a sentence is not a claim, or null when it is one. */
 export function notCheckableReason(sentence: string, signals: SentenceSignals): string | null {
@@ -117,7 +121,8 @@ export function notCheckableReason(sentence: string, signals: SentenceSignals): 
   if (!signals.listItem && !ENDS_LIKE_SENTENCE.test(text))
     return "no full stop: a heading, label or caption rather than a statement";
   if (UNDECIDED.test(text) && !signals.quantities) return "rhetoric: says the matter is open, states nothing";
-  if (OPINION.test(text) && !signals.quantities && !signals.names) return "opinion: the speaker's view, nothing to check";
+  if (OPINION.test(text) && !signals.quantities && !signals.names)
+    return "opinion: the speaker's view, nothing to check";
   if (signals.quantities || signals.lostCitation || signals.cited) return null;
   if (RHETORIC.test(text) && !signals.names && !SPEECH.test(text))
     return "rhetoric: figurative or sweeping language with no figure, name or source";
@@ -162,7 +167,12 @@ export function subSpan(sentence: Span, part: string, from = 0): Span {
 export function classifyKind(text: string, hasQuantity: boolean): ClaimKind {
   const quoted = QUOTED.exec(text)?.[1];
   // A quoted name ("East Data, West Computing") is not speech: every word of it is capitalised.
-  const isName = quoted !== undefined && quoted.split(/[\s,]+/u).filter(Boolean).every((w) => /^\p{Lu}/u.test(w));
+  const isName =
+    quoted !== undefined &&
+    quoted
+      .split(/[\s,]+/u)
+      .filter(Boolean)
+      .every((w) => /^\p{Lu}/u.test(w));
   if (quoted && !isName && (SPEECH.test(text) || quoted.trim().split(/\s+/u).length >= 4)) return "QUOTE";
   if (hasQuantity) return "STATISTIC";
   if (FORECAST.test(text)) return "FORECAST";

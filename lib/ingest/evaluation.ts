@@ -120,7 +120,9 @@ export function scoreClaims(
 ): ClaimScore {
   const spans = claims.map((c) => ({ start: c.startOffset, end: c.endOffset }));
   const missed = wanted.filter((w) => !spans.some((s) => overlaps(s, w.range))).map((w) => w.text);
-  const unwanted = claims.filter((c, i) => !wanted.some((w) => overlaps(spans[i]!, w.range))).map((c) => c.text);
+  const unwanted = claims
+    .filter((c, i) => !wanted.some((w) => overlaps(spans[i]!, w.range)))
+    .map((c) => c.text);
   return {
     expected: wanted.length,
     found: wanted.length - missed.length,
@@ -137,26 +139,44 @@ const normalise = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/g
 export function scoreReport(report: Report, result: IngestResult): ReportScore {
   const { text, expectations } = report;
   const toCodePoint = codePointIndexer(text);
-  const wanted = expectations.claims.map((claim) => ({ text: claim, range: locate(text, claim, toCodePoint) }));
+  const wanted = expectations.claims.map((claim) => ({
+    text: claim,
+    range: locate(text, claim, toCodePoint),
+  }));
   const headings = expectations.notClaims
     .filter((n) => n.why === "heading")
     .map((n) => locate(text, n.text, toCodePoint));
   for (const n of expectations.notClaims) locate(text, n.text, toCodePoint);
 
-  const proposals = result.proposedEntities.map((p) => ({ ...p, names: new Set([p.name, ...p.aliases].map(normalise)) }));
+  const proposals = result.proposedEntities.map((p) => ({
+    ...p,
+    names: new Set([p.name, ...p.aliases].map(normalise)),
+  }));
   const matchOf = (names: string[]) => proposals.find((p) => names.some((n) => p.names.has(normalise(n))));
-  const found = expectations.entities.new.map((e) => ({ expected: e, proposal: matchOf([e.name, ...e.aliases]) }));
+  const found = expectations.entities.new.map((e) => ({
+    expected: e,
+    proposal: matchOf([e.name, ...e.aliases]),
+  }));
   const acceptable = new Set(
-    [...expectations.entities.new.flatMap((e) => [e.name, ...e.aliases]), ...expectations.entities.optional].map(normalise),
+    [
+      ...expectations.entities.new.flatMap((e) => [e.name, ...e.aliases]),
+      ...expectations.entities.optional,
+    ].map(normalise),
   );
   const junk = proposals.filter((p) => ![...p.names].some((n) => acceptable.has(n)));
   const parentOf = (p: (typeof proposals)[number]) =>
-    !p.parent ? null : "slug" in p.parent ? p.parent.slug : proposals.find((q) => "key" in p.parent! && q.key === p.parent.key);
+    !p.parent
+      ? null
+      : "slug" in p.parent
+        ? p.parent.slug
+        : proposals.find((q) => "key" in p.parent! && q.key === p.parent.key);
   const withParent = found.filter((f) => f.expected.parent && f.proposal);
   const parentRight = withParent.filter((f) => {
     const parent = parentOf(f.proposal!);
     if (parent === null || parent === undefined) return false;
-    return typeof parent === "string" ? parent === f.expected.parent : parent.names.has(normalise(f.expected.parent!));
+    return typeof parent === "string"
+      ? parent === f.expected.parent
+      : parent.names.has(normalise(f.expected.parent!));
   });
   const linked = new Set(result.claims.flatMap((c) => c.entities.map((e) => e.slug)));
 

@@ -3,6 +3,7 @@
 // entities; the words around them guess what kind of thing each one names.
 
 import type { EntityKind } from "@/lib/generated/prisma/enums.ts";
+import { ATTRIBUTION_WORDS, EVENT_WORDS, FORECAST_WORDS } from "./claims";
 
 export interface NamePhrase {
   start: number;
@@ -16,253 +17,250 @@ export interface NamePhrase {
 const NAME_WORD =
   /^(?:\p{Lu}[\p{L}\p{N}]*(?:[-.&][\p{L}\p{N}]+)*|\p{N}+[\p{L}][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)$/u;
 /** Version and model numbers that continue a name: "Ascend 960", "DeepSeek V4", "Qwen 2.5", "Kimi K2". */
-const VERSION_WORD = /^(?:\p{N}+(?:\.\p{N}+)*[\p{L}]*|[\p{L}]{1,2}\p{N}+[\p{L}\p{N}]*)(?:[-.][\p{L}\p{N}]+)*$/u;
+const VERSION_WORD =
+  /^(?:\p{N}+(?:\.\p{N}+)*[\p{L}]*|[\p{L}]{1,2}\p{N}+[\p{L}\p{N}]*)(?:[-.][\p{L}\p{N}]+)*$/u;
 const HAN_RUN = /\p{Script=Han}[\p{Script=Han}·]*/gu;
 
 /** Words that join the parts of an institution's name: "Bureau of Industry and Security". */
 const JOINERS = new Set(["of", "for", "and", "on", "&", "de"]);
 
 /** Head words of institutions, which take joined parts ("Ministry of …", "… and Reform Commission"). */
-export const INSTITUTION_HEADS = new Set(
-  [
-    "ministry",
-    "department",
-    "bureau",
-    "commission",
-    "administration",
-    "council",
-    "committee",
-    "agency",
-    "office",
-    "authority",
-    "institute",
-    "university",
-    "academy",
-    "centre",
-    "center",
-    "school",
-    "college",
-    "laboratory",
-    "bank",
-    "fund",
-    "association",
-    "federation",
-    "foundation",
-    "society",
-    "chamber",
-    "court",
-    "board",
-    "corporation",
-    "alliance",
-  ],
-);
+export const INSTITUTION_HEADS = new Set([
+  "ministry",
+  "department",
+  "bureau",
+  "commission",
+  "administration",
+  "council",
+  "committee",
+  "agency",
+  "office",
+  "authority",
+  "institute",
+  "university",
+  "academy",
+  "centre",
+  "center",
+  "school",
+  "college",
+  "laboratory",
+  "bank",
+  "fund",
+  "association",
+  "federation",
+  "foundation",
+  "society",
+  "chamber",
+  "court",
+  "board",
+  "corporation",
+  "alliance",
+]);
 
 /**
  * Capitalised words that are not names on their own: sentence openers, titles, months, generic acronyms.
  * A phrase made only of these is dropped; titles before a person's name are cut off.
  */
-const COMMON = new Set(
-  [
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "our",
-    "their",
-    "his",
-    "her",
-    "you",
-    "your",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "within",
-    "without",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "as",
-    "if",
-    "but",
-    "and",
-    "or",
-    "not",
-    "no",
-    "yes",
-    "some",
-    "most",
-    "many",
-    "several",
-    "each",
-    "every",
-    "all",
-    "both",
-    "other",
-    "another",
-    "such",
-    "according",
-    "although",
-    "though",
-    "despite",
-    "unlike",
-    "like",
-    "even",
-    "also",
-    "still",
-    "yet",
-    "so",
-    "then",
-    "now",
-    "however",
-    "meanwhile",
-    "moreover",
-    "instead",
-    "rather",
-    "there",
-    "here",
-    "what",
-    "why",
-    "how",
-    "who",
-    "whom",
-    "which",
-    "where",
-    "whether",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "q",
-    "a:",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "president",
-    "premier",
-    "minister",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "cfo",
-    "cto",
-    "founder",
-    "director",
-    "governor",
-    "senator",
-    "vice",
-    "chief",
-    "executive",
-    "general",
-    "deputy",
-    "analyst",
-    "analysts",
-    "professor",
-    "ai",
-    "agi",
-    "llm",
-    "llms",
-    "gpu",
-    "gpus",
-    "cpu",
-    "npu",
-    "phd",
-    "r&d",
-    "it",
-    "ev",
-    "evs",
-    "ipo",
-    "gdp",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-    "h1",
-    "h2",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "note",
-    "notes",
-    "source",
-    "sources",
-    "figure",
-    "table",
-    "chart",
-    "see",
-    "read",
-    "share",
-    "subscribe",
-    "advertisement",
-    "hq",
-    "moe",
-    "api",
-    "apis",
-    "ml",
-    "nlp",
-    "iot",
-    "esg",
-    "saas",
-    "officials",
-    "developers",
-    "companies",
-    "firms",
-    "investors",
-    "reporters",
-    "researchers",
-    "engineers",
-    "people",
-  ],
-);
+const COMMON = new Set([
+  "a",
+  "an",
+  "the",
+  "this",
+  "that",
+  "these",
+  "those",
+  "it",
+  "its",
+  "he",
+  "she",
+  "they",
+  "we",
+  "i",
+  "our",
+  "their",
+  "his",
+  "her",
+  "you",
+  "your",
+  "in",
+  "on",
+  "at",
+  "by",
+  "for",
+  "from",
+  "with",
+  "within",
+  "without",
+  "when",
+  "while",
+  "after",
+  "before",
+  "since",
+  "as",
+  "if",
+  "but",
+  "and",
+  "or",
+  "not",
+  "no",
+  "yes",
+  "some",
+  "most",
+  "many",
+  "several",
+  "each",
+  "every",
+  "all",
+  "both",
+  "other",
+  "another",
+  "such",
+  "according",
+  "although",
+  "though",
+  "despite",
+  "unlike",
+  "like",
+  "even",
+  "also",
+  "still",
+  "yet",
+  "so",
+  "then",
+  "now",
+  "however",
+  "meanwhile",
+  "moreover",
+  "instead",
+  "rather",
+  "there",
+  "here",
+  "what",
+  "why",
+  "how",
+  "who",
+  "whom",
+  "which",
+  "where",
+  "whether",
+  "will",
+  "would",
+  "can",
+  "could",
+  "should",
+  "may",
+  "might",
+  "must",
+  "is",
+  "are",
+  "was",
+  "were",
+  "has",
+  "have",
+  "had",
+  "do",
+  "does",
+  "did",
+  "q",
+  "a:",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "president",
+  "premier",
+  "minister",
+  "secretary",
+  "chairman",
+  "chairwoman",
+  "chair",
+  "ceo",
+  "cfo",
+  "cto",
+  "founder",
+  "director",
+  "governor",
+  "senator",
+  "vice",
+  "chief",
+  "executive",
+  "general",
+  "deputy",
+  "analyst",
+  "analysts",
+  "professor",
+  "ai",
+  "agi",
+  "llm",
+  "llms",
+  "gpu",
+  "gpus",
+  "cpu",
+  "npu",
+  "phd",
+  "r&d",
+  "it",
+  "ev",
+  "evs",
+  "ipo",
+  "gdp",
+  "q1",
+  "q2",
+  "q3",
+  "q4",
+  "h1",
+  "h2",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "note",
+  "notes",
+  "source",
+  "sources",
+  "figure",
+  "table",
+  "chart",
+  "see",
+  "read",
+  "share",
+  "subscribe",
+  "advertisement",
+  "hq",
+  "moe",
+  "api",
+  "apis",
+  "ml",
+  "nlp",
+  "iot",
+  "esg",
+  "saas",
+  "officials",
+  "developers",
+  "companies",
+  "firms",
+  "investors",
+  "reporters",
+  "researchers",
+  "engineers",
+  "people",
+]);
 
 /** Adjectives that open many phrases ("Western governments") but also names ("National Development and Reform Commission"). */
 const ADJECTIVES = new Set([
@@ -333,6 +331,19 @@ function tokens(text: string): Token[] {
 const isCompoundAdjective = (word: string) => /-\p{Ll}+$/u.test(word);
 const isNameWord = (word: string) => NAME_WORD.test(word) && !isCompoundAdjective(word);
 
+/** Words that end company names ("Moonshot AI", "Zhipu AI") as often as they describe a noun ("AI chips"). */
+const GENERIC_NAME_ENDINGS = new Set(["ai"]);
+const VERB = new RegExp(
+  `^(?:${[EVENT_WORDS, ATTRIBUTION_WORDS, FORECAST_WORDS, "is|are|was|were|has|have|had|can|may"].join("|")})$`,
+  "iu",
+);
+
+/** A lower-case word that is not a verb comes next: the word before it describes that noun. */
+function nounFollows(sentence: string, end: number): boolean {
+  const next = /^ (\p{Ll}[\p{L}-]*)/u.exec(sentence.slice(end))?.[1];
+  return next !== undefined && !VERB.test(next);
+}
+
 const isCommon = (word: string) => COMMON.has(word.toLowerCase()) || ADJECTIVES.has(word.toLowerCase());
 
 /**
@@ -359,7 +370,7 @@ export function findNamePhrases(sentence: string, offset = 0): NamePhrase[] {
       } else break;
     }
     for (const part of splitAtJoiners(words.slice(i, j))) {
-      const trimmed = trimCommon(part);
+      const trimmed = trimCommon(part, sentence);
       if (!trimmed.length) continue;
       const first = trimmed[0]!;
       const last = trimmed.at(-1)!;
@@ -375,12 +386,23 @@ export function findNamePhrases(sentence: string, offset = 0): NamePhrase[] {
             : all,
         );
       const atStart = opening.trim() === "" || /[:.!?]\s*$/u.test(opening);
-      if (atStart && trimmed.length === 1 && !hasInnerCapitalOrDigit(first.text) && !isAcronym(first.text)) continue;
+      if (atStart && trimmed.length === 1 && !hasInnerCapitalOrDigit(first.text) && !isAcronym(first.text))
+        continue;
       // "300 EFLOPS": capitals right after a figure are a unit.
-      if (trimmed.length === 1 && isAcronym(first.text) && /\p{N}\s$/u.test(sentence.slice(0, first.start))) continue;
+      if (trimmed.length === 1 && isAcronym(first.text) && /\p{N}\s$/u.test(sentence.slice(0, first.start)))
+        continue;
       // "power usage effectiveness (PUE)": the acronym of a common term, not a name.
-      if (trimmed.length === 1 && isAcronym(first.text) && termInitials(sentence.slice(0, first.start)).endsWith(first.text)) continue;
-      phrases.push({ start: offset + first.start, end: offset + last.end, surface: sentence.slice(first.start, last.end) });
+      if (
+        trimmed.length === 1 &&
+        isAcronym(first.text) &&
+        termInitials(sentence.slice(0, first.start)).endsWith(first.text)
+      )
+        continue;
+      phrases.push({
+        start: offset + first.start,
+        end: offset + last.end,
+        surface: sentence.slice(first.start, last.end),
+      });
     }
     i = j;
   }
@@ -411,7 +433,8 @@ function adjacent(sentence: string, a: Token, b: Token): boolean {
 
 /** "ByteDance and Tencent" are two names; "National Development and Reform Commission" is one. */
 function splitAtJoiners(words: Token[]): Token[][] {
-  const institutional = words.some((w, k) => k > 0 && INSTITUTION_HEADS.has(w.text.toLowerCase())) ||
+  const institutional =
+    words.some((w, k) => k > 0 && INSTITUTION_HEADS.has(w.text.toLowerCase())) ||
     INSTITUTION_HEADS.has(words[0]!.text.toLowerCase());
   if (institutional) return [words];
   const parts: Token[][] = [[]];
@@ -423,14 +446,23 @@ function splitAtJoiners(words: Token[]): Token[][] {
 }
 
 /** Drops common words and titles at either end: "President Joe Biden" -> "Joe Biden", "The Ascend" -> "Ascend". */
-function trimCommon(words: Token[]): Token[] {
+function trimCommon(words: Token[], sentence: string): Token[] {
   let from = 0;
   let to = words.length;
   const institutional = words.some((w) => INSTITUTION_HEADS.has(w.text.toLowerCase()));
   const trims = (word: string) =>
-    (COMMON.has(word.toLowerCase()) || (!institutional && ADJECTIVES.has(word.toLowerCase()))) && !isAcronym(word);
+    (COMMON.has(word.toLowerCase()) || (!institutional && ADJECTIVES.has(word.toLowerCase()))) &&
+    !isAcronym(word);
   while (from < to && trims(words[from]!.text)) from++;
-  while (to > from && (isCommon(words[to - 1]!.text) || JOINERS.has(words[to - 1]!.text.toLowerCase())) && !isAcronym(words[to - 1]!.text) && !/^\p{N}/u.test(words[to - 1]!.text)) to--;
+  const trailing = (word: Token) =>
+    (isCommon(word.text) || JOINERS.has(word.text.toLowerCase())) &&
+    !isAcronym(word.text) &&
+    !/^\p{N}/u.test(word.text);
+  // "Moonshot AI released" ends in "AI"; "Ascend AI processors" uses it as an adjective of the noun after it.
+  const namesEndIn = (word: Token) =>
+    GENERIC_NAME_ENDINGS.has(word.text.toLowerCase()) && !nounFollows(sentence, word.end);
+  if (to - 1 > from && namesEndIn(words[to - 1]!)) return words.slice(from, to);
+  while (to > from && trailing(words[to - 1]!)) to--;
   return words.slice(from, to);
 }
 
@@ -444,19 +476,38 @@ function hasInnerCapitalOrDigit(word: string): boolean {
 
 /** The words just before a phrase, lower-cased, for kind guesses ("President", "based in"). */
 export function wordsBefore(sentence: string, start: number, count = 2): string[] {
-  return (sentence.slice(Math.max(0, start - 40), start).toLowerCase().match(/[\p{L}.]+/gu) ?? []).slice(-count);
+  return (
+    sentence
+      .slice(Math.max(0, start - 40), start)
+      .toLowerCase()
+      .match(/[\p{L}.]+/gu) ?? []
+  ).slice(-count);
 }
 
 export function wordsAfter(sentence: string, end: number, count = 2): string[] {
-  return (sentence.slice(end, end + 40).toLowerCase().match(/[\p{L}]+/gu) ?? []).slice(0, count);
+  return (
+    sentence
+      .slice(end, end + 40)
+      .toLowerCase()
+      .match(/[\p{L}]+/gu) ?? []
+  ).slice(0, count);
 }
 
 const KIND_BY_LAST_WORD: [RegExp, EntityKind][] = [
-  [/^(?:ministry|department|bureau|commission|administration|council|committee|agency|office|authority|government|congress|senate|parliament|regulator|cabinet|court)$/u, "GOVERNMENT_BODY"],
-  [/^(?:university|institute|academy|centre|center|school|college|laboratory|foundation|association|federation|society|market|exchange|forum|alliance)$/u, "INSTITUTION"],
+  [
+    /^(?:ministry|department|bureau|commission|administration|council|committee|agency|office|authority|government|congress|senate|parliament|regulator|cabinet|court)$/u,
+    "GOVERNMENT_BODY",
+  ],
+  [
+    /^(?:university|institute|academy|centre|center|school|college|laboratory|foundation|association|federation|society|market|exchange|forum|alliance)$/u,
+    "INSTITUTION",
+  ],
   [/^(?:fund|programme|program|plan|initiative|project|list|act|law|rule|strategy|scheme)$/u, "PROGRAMME"],
   [/^(?:review|journal|times|post|daily|news|wire|index|report|magazine|gazette)$/u, "PUBLICATION"],
-  [/^(?:inc|corp|corporation|co|ltd|limited|group|holdings|technologies|technology|capital|partners|securities|bank|cloud|ai|labs|semiconductor|semiconductors|electronics|motors|media|ventures|systems|networks|intelligence|robotics)$/u, "COMPANY"],
+  [
+    /^(?:inc|corp|corporation|co|ltd|limited|group|holdings|technologies|technology|capital|partners|securities|bank|cloud|ai|labs|semiconductor|semiconductors|electronics|motors|media|ventures|systems|networks|intelligence|robotics)$/u,
+    "COMPANY",
+  ],
 ];
 
 /** Chinese family names in pinyin, the commonest ones: "Yang Zhilin", "Eddie Wu", "Lin Wei" are people. */
@@ -466,7 +517,8 @@ const FAMILY_NAMES = new Set(
   ),
 );
 
-const CHIP_CONTEXT = /^(?:chips?|processors?|gpus?|accelerators?|npus?|cpus?|semiconductors?|wafers?|units?|instances?|clusters?)$/u;
+const CHIP_CONTEXT =
+  /^(?:chips?|processors?|gpus?|accelerators?|npus?|cpus?|semiconductors?|wafers?|units?|instances?|clusters?)$/u;
 const MODEL_CONTEXT = /^(?:models?|llms?|chatbots?|assistants?|family|series|weights?|agents?)$/u;
 const PLACE_PREPOSITION = /(?:\bin|\bacross|\bnear|\boutside|\bbased in)\s$/u;
 
@@ -477,7 +529,9 @@ export function kindContext(sentence: string, start: number, end: number, phrase
     opensSentence: opening.trim() === "",
     nextChar: sentence[end] ?? "",
     placePreposition:
-      PLACE_PREPOSITION.test(opening) && /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u.test(phrase) && !/\p{N}/u.test(phrase),
+      PLACE_PREPOSITION.test(opening) &&
+      /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?$/u.test(phrase) &&
+      !/\p{N}/u.test(phrase),
   };
 }
 
@@ -490,7 +544,12 @@ export interface KindContext {
   placePreposition: boolean;
 }
 
-export function guessKind(phrase: string, before: string[], after: string[], context: KindContext): EntityKind {
+export function guessKind(
+  phrase: string,
+  before: string[],
+  after: string[],
+  context: KindContext,
+): EntityKind {
   const words = phrase.toLowerCase().split(/[\s]+/u);
   const last = words.at(-1)!.replace(/[.,]$/u, "");
   const first = words[0]!;
@@ -502,7 +561,12 @@ export function guessKind(phrase: string, before: string[], after: string[], con
   if (after[0] && /^(?:chief|ceo|founder|said|says|told|spoke)$/u.test(after[0])) {
     if (words.length === 2 && /^\p{L}+$/u.test(words.join(""))) return "PERSON";
   }
-  if (words.length === 2 && (FAMILY_NAMES.has(first) || FAMILY_NAMES.has(last)) && /^[\p{L} ]+$/u.test(phrase)) return "PERSON";
+  if (
+    words.length === 2 &&
+    (FAMILY_NAMES.has(first) || FAMILY_NAMES.has(last)) &&
+    /^[\p{L} ]+$/u.test(phrase)
+  )
+    return "PERSON";
   for (const [pattern, kind] of KIND_BY_LAST_WORD) if (words.some((w) => pattern.test(w))) return kind;
   const versioned = /\p{N}/u.test(phrase);
   if (after[0] && CHIP_CONTEXT.test(after[0])) return "CHIP";

@@ -75,7 +75,9 @@ export interface IngestResult {
   sections: IngestedSection[];
   claims: IngestedClaim[];
   /** New entities the text names, with their mentions (code points), for a person to accept or reject. */
-  proposedEntities: (Omit<ProposedEntity, "mentions"> & { mentions: { startOffset: number; endOffset: number; surface: string }[] })[];
+  proposedEntities: (Omit<ProposedEntity, "mentions"> & {
+    mentions: { startOffset: number; endOffset: number; surface: string }[];
+  })[];
   /** Sentences that are not claims, with the reason, so a reviewer can audit the rules and promote them. */
   skipped: { text: string; reason: string; startOffset: number; endOffset: number }[];
 }
@@ -93,8 +95,10 @@ interface SentenceInContext extends Span {
 
 const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\s]+/u;
 /** Sections whose lines are sources or page furniture, not statements. */
-const NOTES_HEADING = /^(?:notes|endnotes|footnotes|references|sources|bibliography|works cited|citations)$/iu;
-const FURNITURE_HEADING = /^(?:related(?: articles| stories| coverage| reading)?|read more|more from\b.*|recommended(?: for you)?|most (?:read|popular)|trending|latest news)$/iu;
+const NOTES_HEADING =
+  /^(?:notes|endnotes|footnotes|references|sources|bibliography|works cited|citations)$/iu;
+const FURNITURE_HEADING =
+  /^(?:related(?: articles| stories| coverage| reading)?|read more|more from\b.*|recommended(?: for you)?|most (?:read|popular)|trending|latest news)$/iu;
 const BULLET = /^[-•*–▪◦]\s/u;
 
 /** Plain text, as ingestDocument sees it through the plain-text reader. */
@@ -102,7 +106,11 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
   return ingestDocument(readPlainText(fullText), context, overlay);
 }
 
-export function ingestDocument(doc: ExtractedDocument, context: IngestContext, overlay?: Overlay): IngestResult {
+export function ingestDocument(
+  doc: ExtractedDocument,
+  context: IngestContext,
+  overlay?: Overlay,
+): IngestResult {
   const fullText = doc.text;
   const gazetteer = new Gazetteer(context.entities);
   const kindOf = new Map(context.entities.map((e) => [e.slug, e.kind]));
@@ -149,7 +157,13 @@ export function ingestDocument(doc: ExtractedDocument, context: IngestContext, o
       .filter((s) => s.regexes.some((r) => r.test(sentence.text)))
       .map((s) => s.slug);
     for (const part of parts) {
-      const claim = buildClaim(part, sentence, { lostCitation, namedSources, kindOf, sectorClassifier, proposals });
+      const claim = buildClaim(part, sentence, {
+        lostCitation,
+        namedSources,
+        kindOf,
+        sectorClassifier,
+        proposals,
+      });
       const curated = claimOverrides.find(part.text);
       if (curated) applyClaimOverride(claim, curated);
       claims.push(toCodePoints(claim, toCodePoint));
@@ -180,7 +194,10 @@ export function ingestDocument(doc: ExtractedDocument, context: IngestContext, o
 }
 
 function signalsOf(sentence: SentenceInContext, kindOf: Map<string, string>): SentenceSignals {
-  const local = (m: { start: number; end: number }) => ({ start: m.start - sentence.start, end: m.end - sentence.start });
+  const local = (m: { start: number; end: number }) => ({
+    start: m.start - sentence.start,
+    end: m.end - sentence.start,
+  });
   const known = sentence.mentions.map(local);
   const isPlace = (m: Mention) => m.slugs.every((slug) => kindOf.get(slug) === "PLACE");
   const unknownNames = findNamePhrases(sentence.text).filter(
@@ -221,14 +238,28 @@ function readSentences(doc: ExtractedDocument, gazetteer: Gazetteer) {
           : null;
       const previous = sections.at(-1);
       if (previous) previous.endOffset = block.start;
-      sections.push({ order: sections.length, heading, level, startOffset: block.start, endOffset: fullText.length });
+      sections.push({
+        order: sections.length,
+        heading,
+        level,
+        startOffset: block.start,
+        endOffset: fullText.length,
+      });
       continue;
     }
     if (sections.length === 0) {
-      sections.push({ order: 0, heading: "Introduction", level: 1, startOffset: block.start, endOffset: fullText.length });
+      sections.push({
+        order: 0,
+        heading: "Introduction",
+        level: 1,
+        startOffset: block.start,
+        endOffset: fullText.length,
+      });
     }
     const blockReason =
-      block.kind === "footnote" ? "a footnote: its text is the source of the sentences that cite it" : sectionReason;
+      block.kind === "footnote"
+        ? "a footnote: its text is the source of the sentences that cite it"
+        : sectionReason;
     const headings = [subheading, chapter].filter((h): h is string => h !== null);
     const listItem = block.kind === "list-item" || block.kind === "table-row" || BULLET.test(blockText);
     for (const span of splitSentences(blockText, block.start)) {
@@ -257,7 +288,11 @@ function referencesOf(doc: ExtractedDocument, span: Span): IngestedReference[] {
     });
   const links = doc.links
     .filter((l) => inside(l) && !doc.footnotes.some((f) => l.start >= f.start && l.end <= f.end))
-    .map((l) => ({ label: null, url: l.url, title: l.title ?? (doc.text.slice(l.start, l.end).trim() || null) }));
+    .map((l) => ({
+      label: null,
+      url: l.url,
+      title: l.title ?? (doc.text.slice(l.start, l.end).trim() || null),
+    }));
   return [...notes, ...links];
 }
 

@@ -45,7 +45,10 @@ const SAME_NAME_SIMILARITY = 0.6;
 
 export function trigrams(text: string): Set<string> {
   const grams = new Set<string>();
-  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+  for (const word of text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)) {
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
   }
@@ -104,29 +107,54 @@ export class EntityProposer {
   }
 
   propose(sentences: SentenceForProposals[]): ProposalResult {
-    const found: { phrase: NamePhrase; name: string; kind: EntityKind; parent: string | null; siblings: string[]; aliases: string[] }[] = [];
+    const found: {
+      phrase: NamePhrase;
+      name: string;
+      kind: EntityKind;
+      parent: string | null;
+      siblings: string[];
+      aliases: string[];
+    }[] = [];
     const knownVariants: Mention[] = [];
 
     for (const sentence of sentences) {
       const local = (offset: number) => offset - sentence.start;
       const owner = this.firstActor(sentence);
-      let previous: { end: number; parent: string | null; kind: EntityKind; family: string | null } | null = null;
+      let previous: { end: number; parent: string | null; kind: EntityKind; family: string | null } | null =
+        null;
       for (const phrase of findNamePhrases(sentence.text, sentence.start)) {
         const inside = sentence.mentions.filter((m) => m.start >= phrase.start && m.end <= phrase.end);
         if (sentence.mentions.some((m) => m.start <= phrase.start && m.end >= phrase.end)) continue;
-        if (sentence.mentions.some((m) => m.start < phrase.end && phrase.start < m.end && !inside.includes(m))) continue;
+        if (
+          sentence.mentions.some((m) => m.start < phrase.end && phrase.start < m.end && !inside.includes(m))
+        )
+          continue;
         if (this.byNormalName.has(normalise(phrase.surface))) continue;
 
         const words = wordsOf(phrase.surface);
         const prefix = inside.find((m) => m.start === phrase.start);
         const rest = prefix ? wordsOf(phrase.surface.slice(prefix.end - phrase.start)) : [];
-        if (prefix && rest.length && rest.every((w) => CORPORATE_SUFFIXES.has(w.toLowerCase().replace(/\.$/u, "")))) {
-          knownVariants.push({ slugs: prefix.slugs, start: phrase.start, end: phrase.end, surface: phrase.surface });
+        if (
+          prefix &&
+          rest.length &&
+          rest.every((w) => CORPORATE_SUFFIXES.has(w.toLowerCase().replace(/\.$/u, "")))
+        ) {
+          knownVariants.push({
+            slugs: prefix.slugs,
+            start: phrase.start,
+            end: phrase.end,
+            surface: phrase.surface,
+          });
           continue;
         }
         const variantOf = !prefix && !phrase.alias ? this.similarKnown(phrase.surface) : null;
         if (variantOf) {
-          knownVariants.push({ slugs: [variantOf], start: phrase.start, end: phrase.end, surface: phrase.surface });
+          knownVariants.push({
+            slugs: [variantOf],
+            start: phrase.start,
+            end: phrase.end,
+            surface: phrase.surface,
+          });
           continue;
         }
         if (phrase.alias && this.byNormalName.has(normalise(phrase.alias))) continue;
@@ -155,10 +183,17 @@ export class EntityProposer {
         } else if (prefix) {
           const prefixEntity = this.bySlug.get(prefix.slugs[0]!)!;
           if (prefixEntity.kind !== "PLACE") {
-            parent = prefixEntity.kind === "MODEL" || prefixEntity.kind === "CHIP" ? (prefixEntity.parent ?? null) : prefixEntity.slug;
+            parent =
+              prefixEntity.kind === "MODEL" || prefixEntity.kind === "CHIP"
+                ? (prefixEntity.parent ?? null)
+                : prefixEntity.slug;
             if (/\p{N}/u.test(phrase.surface) && kind !== "CHIP") kind = this.childKind(parent) ?? kind;
           }
-        } else if (isCode(phrase.surface) && previous?.family && listContinues(sentence.text.slice(local(previous.end), local(phrase.start)))) {
+        } else if (
+          isCode(phrase.surface) &&
+          previous?.family &&
+          listContinues(sentence.text.slice(local(previous.end), local(phrase.start)))
+        ) {
           // "the Nvidia A100 and H100": a code listed after a product names one of the same family.
           parent = previous.parent;
           kind = previous.kind;
@@ -166,20 +201,28 @@ export class EntityProposer {
           aliases.push(phrase.surface);
         } else if (isCode(phrase.surface)) {
           // "Nvidia's A100", "its V4 model": a bare code names a product of its owner.
-          const possessor = this.possessor(sentence, phrase.start) ?? (before.at(-1) === "its" ? owner : null);
+          const possessor =
+            this.possessor(sentence, phrase.start) ?? (before.at(-1) === "its" ? owner : null);
           if (possessor) {
             const entity = this.bySlug.get(possessor);
-            parent = entity?.kind === "MODEL" || entity?.kind === "CHIP" ? (entity.parent ?? null) : possessor;
+            parent =
+              entity?.kind === "MODEL" || entity?.kind === "CHIP" ? (entity.parent ?? null) : possessor;
             name = `${entity?.name ?? possessor} ${phrase.surface}`;
             aliases.push(phrase.surface);
             if (kind !== "CHIP") kind = this.childKind(parent) ?? kind;
           }
         } else if (/\p{N}/u.test(phrase.surface)) {
           // "Alibaba's Qwen3", "Alibaba Group released Qwen3": a versioned product belongs to its owner or maker.
-          parent = this.possessor(sentence, phrase.start) ?? (RELEASED.test(sentence.text.slice(0, local(phrase.start))) ? owner : null);
+          parent =
+            this.possessor(sentence, phrase.start) ??
+            (RELEASED.test(sentence.text.slice(0, local(phrase.start))) ? owner : null);
         }
         if (phrase.alias) aliases.push(phrase.surface);
-        const familyName = prefix ? phrase.surface.slice(0, prefix.end - phrase.start) : name !== phrase.surface ? name.slice(0, name.length - phrase.surface.length - 1) : null;
+        const familyName = prefix
+          ? phrase.surface.slice(0, prefix.end - phrase.start)
+          : name !== phrase.surface
+            ? name.slice(0, name.length - phrase.surface.length - 1)
+            : null;
         previous = { end: phrase.end, parent, kind, family: familyName };
         found.push({ phrase, name: phrase.alias ?? name, kind, parent, siblings, aliases });
       }
@@ -198,7 +241,9 @@ export class EntityProposer {
 
   /** "Nvidia's A100": the known entity whose possessive stands right before `start`. */
   private possessor(sentence: SentenceForProposals, start: number): string | null {
-    const mention = sentence.mentions.find((m) => /^['’]s\s$/u.test(sentence.text.slice(m.end - sentence.start, start - sentence.start)));
+    const mention = sentence.mentions.find((m) =>
+      /^['’]s\s$/u.test(sentence.text.slice(m.end - sentence.start, start - sentence.start)),
+    );
     return mention?.slugs[0] ?? null;
   }
 
@@ -213,6 +258,8 @@ export class EntityProposer {
     let best: { slug: string; score: number } | null = null;
     for (const known of this.known) {
       if (known.surface.length < 4 || /\p{Script=Han}/u.test(known.surface)) continue;
+      // "Ascend 910D" is not a spelling of "Ascend 910B": versions must agree.
+      if (versionsOf(surface) !== versionsOf(known.surface)) continue;
       const score = similarity(surface, known.surface);
       if (score >= SAME_NAME_SIMILARITY && (!best || score > best.score)) best = { slug: known.slug, score };
     }
@@ -220,7 +267,16 @@ export class EntityProposer {
   }
 
   /** One proposal per thing named: spellings, short forms, surnames and bracketed acronyms join their name. */
-  private merge(found: { phrase: NamePhrase; name: string; kind: EntityKind; parent: string | null; siblings: string[]; aliases: string[] }[]): ProposedEntity[] {
+  private merge(
+    found: {
+      phrase: NamePhrase;
+      name: string;
+      kind: EntityKind;
+      parent: string | null;
+      siblings: string[];
+      aliases: string[];
+    }[],
+  ): ProposedEntity[] {
     const proposals: ProposedEntity[] = [];
     const byNormal = new Map<string, ProposedEntity>();
     const longestFirst = [...found].sort((a, b) => wordsOf(b.name).length - wordsOf(a.name).length);
@@ -228,9 +284,16 @@ export class EntityProposer {
       const target = this.matchProposal(proposals, byNormal, item.name, item.phrase);
       if (target) {
         for (const alias of [item.name, ...item.aliases])
-          if (normalise(alias) !== normalise(target.name) && !target.aliases.some((a) => normalise(a) === normalise(alias)))
+          if (
+            normalise(alias) !== normalise(target.name) &&
+            !target.aliases.some((a) => normalise(a) === normalise(alias))
+          )
             target.aliases.push(alias);
-        target.mentions.push({ start: item.phrase.start, end: item.phrase.end, surface: item.phrase.surface });
+        target.mentions.push({
+          start: item.phrase.start,
+          end: item.phrase.end,
+          surface: item.phrase.surface,
+        });
         continue;
       }
       const proposal: ProposedEntity = {
@@ -257,8 +320,14 @@ export class EntityProposer {
     return proposals.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   }
 
-  private matchProposal(proposals: ProposedEntity[], byNormal: Map<string, ProposedEntity>, name: string, phrase: NamePhrase): ProposedEntity | null {
-    const exact = byNormal.get(normalise(name)) ?? (phrase.alias ? byNormal.get(normalise(phrase.surface)) : undefined);
+  private matchProposal(
+    proposals: ProposedEntity[],
+    byNormal: Map<string, ProposedEntity>,
+    name: string,
+    phrase: NamePhrase,
+  ): ProposedEntity | null {
+    const exact =
+      byNormal.get(normalise(name)) ?? (phrase.alias ? byNormal.get(normalise(phrase.surface)) : undefined);
     if (exact) return exact;
     const words = wordsOf(name);
     if (words.length !== 1) return null;
@@ -293,8 +362,11 @@ function initials(name: string): string {
     .join("");
 }
 
+const versionsOf = (name: string) => (name.match(/\p{N}[\p{L}\p{N}.]*/gu) ?? []).join(" ").toLowerCase();
+
 /** The maker released it: "Alibaba Group released Qwen3". */
-const RELEASED = /\b(?:released|launched|unveiled|introduced|debuted|open-sourced|announced|rolled out|shipped)\b/iu;
+const RELEASED =
+  /\b(?:released|launched|unveiled|introduced|debuted|open-sourced|announced|rolled out|shipped)\b/iu;
 
 /** Only a comma or "and" between two names: "A100, H100 and H20". */
 function listContinues(between: string): boolean {

@@ -20,12 +20,20 @@ export interface SeedScores {
 
 export async function seedArticleScores(context: IngestContext): Promise<SeedScores> {
   const text = await fs.readFile(path.join(DOCUMENTS, `${SLUG}.txt`), "utf8");
-  const overlay = overlaySchema.parse(JSON.parse(await fs.readFile(path.join(DOCUMENTS, `${SLUG}.overlay.json`), "utf8")));
+  const overlay = overlaySchema.parse(
+    JSON.parse(await fs.readFile(path.join(DOCUMENTS, `${SLUG}.overlay.json`), "utf8")),
+  );
   const curated = ingestText(text, context, overlay);
   const rules = ingestText(text, context);
 
-  const wanted = curated.claims.map((c) => ({ text: c.text, range: { start: c.startOffset, end: c.endOffset } }));
-  const headings = curated.sections.map((s) => ({ start: s.startOffset, end: s.startOffset + [...s.heading].length }));
+  const wanted = curated.claims.map((c) => ({
+    text: c.text,
+    range: { start: c.startOffset, end: c.endOffset },
+  }));
+  const headings = curated.sections.map((s) => ({
+    start: s.startOffset,
+    end: s.startOffset + [...s.heading].length,
+  }));
   const score = (result: IngestResult): ReportScore => ({
     claims: scoreClaims(result.claims, wanted, headings),
     entities: {
@@ -50,7 +58,10 @@ export async function seedArticleScores(context: IngestContext): Promise<SeedSco
   return {
     withOverlay: score(curated),
     withoutOverlay: score(rules),
-    kindAgreement: { compared: pairs.length, same: pairs.filter((p) => p.rules.kind === p.curated.kind).length },
+    kindAgreement: {
+      compared: pairs.length,
+      same: pairs.filter((p) => p.rules.kind === p.curated.kind).length,
+    },
     sectorAgreement: {
       compared: pairs.length,
       same: pairs.filter((p) => p.rules.sectors.join() === p.curated.sectors.join()).length,

@@ -15,37 +15,51 @@ const nothing = {
 describe("notCheckableReason", () => {
   it("rejects rhetoric with nothing to check", () => {
     expect(
-      notCheckableReason("China’s rapidly evolving AI landscape is no longer just reactionary—it’s preemptive.", {
-        ...nothing,
-        places: 1,
-      }),
+      notCheckableReason(
+        "China’s rapidly evolving AI landscape is no longer just reactionary—it’s preemptive.",
+        {
+          ...nothing,
+          places: 1,
+        },
+      ),
     ).toMatch(/rhetoric/);
     expect(notCheckableReason("Not everyone is convinced.", nothing)).toMatch(/rhetoric/);
   });
 
   it("rejects sentences about the document itself, whatever they name", () => {
-    expect(notCheckableReason("This article dives deep into China’s AI rise.", { ...nothing, names: 1 })).toMatch(
-      /document itself/,
-    );
-    expect(notCheckableReason("Comments on this draft go to the ministry by 10 May.", { ...nothing, dates: 1 })).toMatch(
-      /document itself/,
-    );
+    expect(
+      notCheckableReason("This article dives deep into China’s AI rise.", { ...nothing, names: 1 }),
+    ).toMatch(/document itself/);
+    expect(
+      notCheckableReason("Comments on this draft go to the ministry by 10 May.", { ...nothing, dates: 1 }),
+    ).toMatch(/document itself/);
   });
 
   it("rejects questions, page furniture, note entries and lines without a full stop, each with its reason", () => {
-    expect(notCheckableReason("Will Huawei ship the Ascend 960 in 2027?", { ...nothing, names: 2, dates: 1 })).toMatch(
-      /question/,
-    );
+    expect(
+      notCheckableReason("Will Huawei ship the Ascend 960 in 2027?", { ...nothing, names: 2, dates: 1 }),
+    ).toMatch(/question/);
     expect(notCheckableReason("Q: Tell us about Huawei.", { ...nothing, names: 1 })).toMatch(/question/);
-    expect(notCheckableReason("© 2025 Example Media Group.", { ...nothing, names: 1, dates: 1 })).toMatch(/furniture/);
-    expect(notCheckableReason("[4] Caixin, 9 October 2024.", { ...nothing, names: 1, dates: 1 })).toMatch(/notes/);
-    expect(notCheckableReason("Huawei's Growing Role in China's AI Industry", { ...nothing, names: 1 })).toMatch(
-      /no full stop/,
+    expect(notCheckableReason("© 2025 Example Media Group.", { ...nothing, names: 1, dates: 1 })).toMatch(
+      /furniture/,
     );
+    expect(notCheckableReason("[4] Caixin, 9 October 2024.", { ...nothing, names: 1, dates: 1 })).toMatch(
+      /notes/,
+    );
+    expect(
+      notCheckableReason("Huawei's Growing Role in China's AI Industry", { ...nothing, names: 1 }),
+    ).toMatch(/no full stop/);
   });
 
   it("takes a list item without a full stop", () => {
-    expect(notCheckableReason("Huawei shipped 700,000 Ascend chips", { ...nothing, names: 1, quantities: 1, listItem: true })).toBeNull();
+    expect(
+      notCheckableReason("Huawei shipped 700,000 Ascend chips", {
+        ...nothing,
+        names: 1,
+        quantities: 1,
+        listItem: true,
+      }),
+    ).toBeNull();
   });
 
   it("accepts a sentence naming any actor, known or not, or giving a figure, a source or a lost citation", () => {
@@ -60,9 +74,9 @@ describe("notCheckableReason", () => {
   it("accepts a place with an event, a comparison or a plan, but not a place alone", () => {
     expect(notCheckableReason("China banned the exports.", { ...nothing, places: 1 })).toBeNull();
     expect(notCheckableReason("China spends more than Japan does.", { ...nothing, places: 2 })).toBeNull();
-    expect(notCheckableReason("China’s AI community is producing world-class talent.", { ...nothing, places: 1 })).toMatch(
-      /rhetoric/,
-    );
+    expect(
+      notCheckableReason("China’s AI community is producing world-class talent.", { ...nothing, places: 1 }),
+    ).toMatch(/rhetoric/);
   });
 });
 
