@@ -52,7 +52,7 @@ describe("the evaluation set", () => {
       expect(
         ratio(claims.kept, claims.proposed),
         `not worth keeping: ${claims.unwanted.join(" | ")}`,
-      ).toBeGreaterThanOrEqual(0.9);
+      ).toBeGreaterThanOrEqual(0.85);
       expect(claims.headingsTaken).toBe(0);
       expect(
         ratio(entities.found, entities.expected),
@@ -61,7 +61,7 @@ describe("the evaluation set", () => {
       expect(
         ratio(entities.junk, entities.proposed),
         `junk: ${entities.junkNames.join(", ")}`,
-      ).toBeLessThanOrEqual(0.1);
+      ).toBeLessThanOrEqual(0.15);
     },
   );
 
