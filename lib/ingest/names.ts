@@ -21,292 +21,48 @@ const VERSION_WORD =
   /^(?:\p{N}+(?:\.\p{N}+)*[\p{L}]*|[\p{L}]{1,2}\p{N}+[\p{L}\p{N}]*)(?:[-.][\p{L}\p{N}]+)*$/u;
 const HAN_RUN = /\p{Script=Han}[\p{Script=Han}·]*/gu;
 
+const wordSet = (list: string) => new Set(list.trim().split(/\s+/u));
+
 /** Words that join the parts of an institution's name: "Bureau of Industry and Security". */
 const JOINERS = new Set(["of", "for", "and", "on", "&", "de"]);
 
 /** Head words of institutions, which take joined parts ("Ministry of …", "… and Reform Commission"). */
-export const INSTITUTION_HEADS = new Set([
-  "ministry",
-  "department",
-  "bureau",
-  "commission",
-  "administration",
-  "council",
-  "committee",
-  "agency",
-  "office",
-  "authority",
-  "institute",
-  "university",
-  "academy",
-  "centre",
-  "center",
-  "school",
-  "college",
-  "laboratory",
-  "bank",
-  "fund",
-  "association",
-  "federation",
-  "foundation",
-  "society",
-  "chamber",
-  "court",
-  "board",
-  "corporation",
-  "alliance",
-]);
+const INSTITUTION_HEADS = wordSet(`
+  ministry department bureau commission administration council committee agency office authority
+  institute university academy centre center school college laboratory bank fund association
+  federation foundation society chamber court board corporation alliance
+`);
 
 /**
  * Capitalised words that are not names on their own: sentence openers, titles, months, generic acronyms.
  * A phrase made only of these is dropped; titles before a person's name are cut off.
  */
-const COMMON = new Set([
-  "a",
-  "an",
-  "the",
-  "this",
-  "that",
-  "these",
-  "those",
-  "it",
-  "its",
-  "he",
-  "she",
-  "they",
-  "we",
-  "i",
-  "our",
-  "their",
-  "his",
-  "her",
-  "you",
-  "your",
-  "in",
-  "on",
-  "at",
-  "by",
-  "for",
-  "from",
-  "with",
-  "within",
-  "without",
-  "when",
-  "while",
-  "after",
-  "before",
-  "since",
-  "as",
-  "if",
-  "but",
-  "and",
-  "or",
-  "not",
-  "no",
-  "yes",
-  "some",
-  "most",
-  "many",
-  "several",
-  "each",
-  "every",
-  "all",
-  "both",
-  "other",
-  "another",
-  "such",
-  "according",
-  "although",
-  "though",
-  "despite",
-  "unlike",
-  "like",
-  "even",
-  "also",
-  "still",
-  "yet",
-  "so",
-  "then",
-  "now",
-  "however",
-  "meanwhile",
-  "moreover",
-  "instead",
-  "rather",
-  "there",
-  "here",
-  "what",
-  "why",
-  "how",
-  "who",
-  "whom",
-  "which",
-  "where",
-  "whether",
-  "will",
-  "would",
-  "can",
-  "could",
-  "should",
-  "may",
-  "might",
-  "must",
-  "is",
-  "are",
-  "was",
-  "were",
-  "has",
-  "have",
-  "had",
-  "do",
-  "does",
-  "did",
-  "q",
-  "a:",
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "prof",
-  "president",
-  "premier",
-  "minister",
-  "secretary",
-  "chairman",
-  "chairwoman",
-  "chair",
-  "ceo",
-  "cfo",
-  "cto",
-  "founder",
-  "director",
-  "governor",
-  "senator",
-  "vice",
-  "chief",
-  "executive",
-  "general",
-  "deputy",
-  "analyst",
-  "analysts",
-  "professor",
-  "ai",
-  "agi",
-  "llm",
-  "llms",
-  "gpu",
-  "gpus",
-  "cpu",
-  "npu",
-  "phd",
-  "r&d",
-  "it",
-  "ev",
-  "evs",
-  "ipo",
-  "gdp",
-  "q1",
-  "q2",
-  "q3",
-  "q4",
-  "h1",
-  "h2",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "note",
-  "notes",
-  "source",
-  "sources",
-  "figure",
-  "table",
-  "chart",
-  "see",
-  "read",
-  "share",
-  "subscribe",
-  "advertisement",
-  "hq",
-  "moe",
-  "api",
-  "apis",
-  "ml",
-  "nlp",
-  "iot",
-  "esg",
-  "saas",
-  "officials",
-  "developers",
-  "companies",
-  "firms",
-  "investors",
-  "reporters",
-  "researchers",
-  "engineers",
-  "people",
-]);
+const COMMON = wordSet(`
+  a an the this that these those it its he she they we i our their his her you your in on at by
+  for from with within without when while after before since as if but and or not no yes some most
+  many several each every all both other another such according although though despite unlike
+  like even also still yet so then now however meanwhile moreover instead rather there here what
+  why how who whom which where whether will would can could should may might must is are was were
+  has have had do does did q mr mrs ms dr prof president premier minister secretary chairman
+  chairwoman chair ceo cfo cto founder director governor senator vice chief executive general
+  deputy analyst analysts professor ai agi llm llms gpu gpus cpu npu phd r&d it ev evs ipo gdp q1
+  q2 q3 q4 h1 h2 january february march april may june july august september october november
+  december monday tuesday wednesday thursday friday saturday sunday note notes source sources
+  figure table chart see read share subscribe advertisement hq moe api apis ml nlp iot esg saas
+  officials developers companies firms investors reporters researchers engineers people
+`);
 
 /** Adjectives that open many phrases ("Western governments") but also names ("National Development and Reform Commission"). */
-const ADJECTIVES = new Set([
-  "western",
-  "eastern",
-  "northern",
-  "southern",
-  "state",
-  "national",
-  "federal",
-  "local",
-  "global",
-  "international",
-  "domestic",
-  "foreign",
-  "first",
-  "second",
-  "third",
-  "new",
-  "major",
-  "big",
-  "top",
-  "leading",
-  "senior",
-]);
+const ADJECTIVES = wordSet(`
+  western eastern northern southern state national federal local global international domestic
+  foreign first second third new major big top leading senior
+`);
 
 /** Titles that stand before a person's name: the name after them is a person. */
-export const PERSON_TITLES = new Set([
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "prof",
-  "professor",
-  "president",
-  "premier",
-  "minister",
-  "secretary",
-  "chairman",
-  "chairwoman",
-  "senator",
-  "governor",
-  "ceo",
-  "founder",
-  "director",
-]);
+const PERSON_TITLES = wordSet(`
+  mr mrs ms dr prof professor president premier minister secretary chairman chairwoman senator
+  governor ceo founder director
+`);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.&'’\-]*[\p{L}\p{N}]|[\p{L}\p{N}]|&/gu;
 
@@ -374,19 +130,12 @@ export function findNamePhrases(sentence: string, offset = 0): NamePhrase[] {
       if (!trimmed.length) continue;
       const first = trimmed[0]!;
       const last = trimmed.at(-1)!;
-      // Only ordinary words before it ("The", "AI Funds:") and it still opens the sentence.
-      const opening = sentence
-        .slice(0, part[0]!.start)
-        .replace(/^(?:[\p{L}]+\s+)*?((?:[\p{L}]+\s+)*)$/u, (all, tail: string) =>
-          tail
-            .split(/\s+/u)
-            .filter(Boolean)
-            .every((w) => isCommon(w) && !PERSON_TITLES.has(w.toLowerCase().replace(/\.$/u, "")))
-            ? all.slice(0, all.length - tail.length)
-            : all,
-        );
-      const atStart = opening.trim() === "" || /[:.!?]\s*$/u.test(opening);
-      if (atStart && trimmed.length === 1 && !hasInnerCapitalOrDigit(first.text) && !isAcronym(first.text))
+      if (
+        opensSentence(sentence, part[0]!.start) &&
+        trimmed.length === 1 &&
+        !hasInnerCapitalOrDigit(first.text) &&
+        !isAcronym(first.text)
+      )
         continue;
       // "300 EFLOPS": capitals right after a figure are a unit.
       if (trimmed.length === 1 && isAcronym(first.text) && /\p{N}\s$/u.test(sentence.slice(0, first.start)))
@@ -419,6 +168,13 @@ export function findNamePhrases(sentence: string, offset = 0): NamePhrase[] {
     });
   }
   return phrases.sort((a, b) => a.start - b.start);
+}
+
+/** Only ordinary words ("The", "AI Funds:") stand between the sentence's start and `start`; titles do not count. */
+function opensSentence(sentence: string, start: number): boolean {
+  const before = sentence.slice(0, start);
+  const clause = before.slice(before.search(/[:.!?][^:.!?]*$/u) + 1);
+  return (clause.match(/[\p{L}]+/gu) ?? []).every((w) => isCommon(w) && !PERSON_TITLES.has(w.toLowerCase()));
 }
 
 /** The initials of the lower-case words just before a bracket: "power usage effectiveness (" -> "PUE". */
@@ -493,7 +249,7 @@ export function wordsAfter(sentence: string, end: number, count = 2): string[] {
   ).slice(0, count);
 }
 
-const KIND_BY_LAST_WORD: [RegExp, EntityKind][] = [
+const KIND_BY_HEAD_WORD: [RegExp, EntityKind][] = [
   [
     /^(?:ministry|department|bureau|commission|administration|council|committee|agency|office|authority|government|congress|senate|parliament|regulator|cabinet|court)$/u,
     "GOVERNMENT_BODY",
@@ -535,7 +291,6 @@ export function kindContext(sentence: string, start: number, end: number, phrase
   };
 }
 
-/** What a new name most likely names, from its own words and the words around it. */
 export interface KindContext {
   opensSentence: boolean;
   /** The character right after the phrase. */
@@ -544,6 +299,7 @@ export interface KindContext {
   placePreposition: boolean;
 }
 
+/** What a new name most likely names, from its own words and the words around it. */
 export function guessKind(
   phrase: string,
   before: string[],
@@ -567,7 +323,7 @@ export function guessKind(
     /^[\p{L} ]+$/u.test(phrase)
   )
     return "PERSON";
-  for (const [pattern, kind] of KIND_BY_LAST_WORD) if (words.some((w) => pattern.test(w))) return kind;
+  for (const [pattern, kind] of KIND_BY_HEAD_WORD) if (words.some((w) => pattern.test(w))) return kind;
   const versioned = /\p{N}/u.test(phrase);
   if (after[0] && CHIP_CONTEXT.test(after[0])) return "CHIP";
   if (after[0] && MODEL_CONTEXT.test(after[0])) return "MODEL";

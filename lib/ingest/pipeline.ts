@@ -84,6 +84,8 @@ export interface IngestResult {
 
 interface SentenceInContext extends Span {
   override?: SentenceOverride;
+  /** Mentions of proposed entities, once the document's proposals are made. */
+  proposed?: IngestedClaim["proposedMentions"];
   sectionOrder: number;
   headings: string[];
   mentions: Mention[];
@@ -139,14 +141,23 @@ export function ingestDocument(
         startOffset: toCodePoint(sentence.start),
         endOffset: toCodePoint(sentence.end),
       });
-    else checkable.push({ ...sentence, override });
+    else checkable.push({ ...sentence, override, proposed: [] });
   }
 
   const { proposals, knownVariants } = new EntityProposer(context.entities).propose(checkable);
+  const sentenceAt = sentenceFinder(checkable);
   for (const variant of knownVariants) {
-    const sentence = checkable.find((s) => s.start <= variant.start && variant.end <= s.end)!;
+    const sentence = sentenceAt(variant.start);
     sentence.mentions = [...sentence.mentions, variant].sort((a, b) => a.start - b.start);
   }
+  for (const proposal of proposals)
+    for (const m of proposal.mentions)
+      sentenceAt(m.start).proposed!.push({
+        key: proposal.key,
+        startOffset: m.start,
+        endOffset: m.end,
+        surface: m.surface,
+      });
 
   const claims: IngestedClaim[] = [];
   for (const sentence of checkable) {
@@ -157,13 +168,7 @@ export function ingestDocument(
       .filter((s) => s.regexes.some((r) => r.test(sentence.text)))
       .map((s) => s.slug);
     for (const part of parts) {
-      const claim = buildClaim(part, sentence, {
-        lostCitation,
-        namedSources,
-        kindOf,
-        sectorClassifier,
-        proposals,
-      });
+      const claim = buildClaim(part, sentence, { lostCitation, namedSources, kindOf, sectorClassifier });
       const curated = claimOverrides.find(part.text);
       if (curated) applyClaimOverride(claim, curated);
       claims.push(toCodePoints(claim, toCodePoint));
@@ -190,6 +195,20 @@ export function ingestDocument(
       })),
     })),
     skipped,
+  };
+}
+
+/** The sentence (of those given, in document order) that holds the offset `at`. */
+function sentenceFinder<T extends Span>(sentences: T[]): (at: number) => T {
+  return (at) => {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (sentences[middle]!.start <= at) low = middle;
+      else high = middle - 1;
+    }
+    return sentences[low]!;
   };
 }
 
@@ -313,7 +332,6 @@ function buildClaim(
     namedSources: string[];
     kindOf: Map<string, string>;
     sectorClassifier: SectorClassifier;
-    proposals: ProposedEntity[];
   },
 ): IngestedClaim {
   const mentions = sentence.mentions.filter((m) => m.start >= part.start && m.end <= part.end);
@@ -350,10 +368,8 @@ function buildClaim(
     // A forecast's year is its horizon, not the date its statement held.
     asOf:
       kind !== "FORECAST" && years.length ? { date: `${Math.max(...years)}-01-01`, precision: "YEAR" } : null,
-    proposedMentions: shared.proposals.flatMap((p) =>
-      p.mentions
-        .filter((m) => m.start >= part.start && m.end <= part.end)
-        .map((m) => ({ key: p.key, startOffset: m.start, endOffset: m.end, surface: m.surface })),
+    proposedMentions: (sentence.proposed ?? []).filter(
+      (m) => m.startOffset >= part.start && m.endOffset <= part.end,
     ),
     references: sentence.references,
   };

@@ -56,8 +56,10 @@ export function trigrams(text: string): Set<string> {
 }
 
 export function similarity(a: string, b: string): number {
-  const x = trigrams(a);
-  const y = trigrams(b);
+  return jaccard(trigrams(a), trigrams(b));
+}
+
+function jaccard(x: Set<string>, y: Set<string>): number {
   let shared = 0;
   for (const gram of x) if (y.has(gram)) shared++;
   return shared / (x.size + y.size - shared || 1);
@@ -92,11 +94,18 @@ export class EntityProposer {
   /** First words of known products ("Ascend", "Kimi"): the family a new model or chip joins. */
   private readonly families = new Map<string, GazetteerEntity[]>();
 
+  /** Known Latin-script names long enough to compare by trigrams, with what the comparison needs. */
+  private readonly comparable: { slug: string; grams: Set<string>; versions: string }[];
+  private readonly similarCache = new Map<string, string | null>();
+
   constructor(entities: GazetteerEntity[]) {
     this.bySlug = new Map(entities.map((e) => [e.slug, e]));
     this.known = entities.flatMap((e) =>
       [e.name, ...e.aliases].map((surface) => ({ slug: e.slug, surface, kind: e.kind })),
     );
+    this.comparable = this.known
+      .filter((k) => k.surface.length >= 4 && !/\p{Script=Han}/u.test(k.surface))
+      .map((k) => ({ slug: k.slug, grams: trigrams(k.surface), versions: versionsOf(k.surface) }));
     for (const { slug, surface } of this.known) this.byNormalName.set(normalise(surface), slug);
     for (const entity of entities) {
       if (entity.kind !== "CHIP" && entity.kind !== "MODEL") continue;
@@ -255,14 +264,18 @@ export class EntityProposer {
   }
 
   private similarKnown(surface: string): string | null {
+    const cached = this.similarCache.get(surface);
+    if (cached !== undefined) return cached;
     let best: { slug: string; score: number } | null = null;
-    for (const known of this.known) {
-      if (known.surface.length < 4 || /\p{Script=Han}/u.test(known.surface)) continue;
+    const grams = trigrams(surface);
+    const versions = versionsOf(surface);
+    for (const known of this.comparable) {
       // "Ascend 910D" is not a spelling of "Ascend 910B": versions must agree.
-      if (versionsOf(surface) !== versionsOf(known.surface)) continue;
-      const score = similarity(surface, known.surface);
+      if (known.versions !== versions) continue;
+      const score = jaccard(grams, known.grams);
       if (score >= SAME_NAME_SIMILARITY && (!best || score > best.score)) best = { slug: known.slug, score };
     }
+    this.similarCache.set(surface, best?.slug ?? null);
     return best?.slug ?? null;
   }
 
