@@ -170,12 +170,19 @@ export function findNamePhrases(sentence: string, offset = 0): NamePhrase[] {
   return phrases.sort((a, b) => a.start - b.start);
 }
 
-/** Only ordinary words ("The", "AI Funds:") stand between the sentence's start and `start`; titles do not count. */
+/**
+ * Only ordinary words ("The", "AI Funds:") stand between the sentence's start and `start`, so its capital may be
+ * the sentence's own. A title or a preposition before it ("President Biden", "Analysts at Bernstein") says it is a name.
+ */
 function opensSentence(sentence: string, start: number): boolean {
   const before = sentence.slice(0, start);
   const clause = before.slice(before.search(/[:.!?][^:.!?]*$/u) + 1);
-  return (clause.match(/[\p{L}]+/gu) ?? []).every((w) => isCommon(w) && !PERSON_TITLES.has(w.toLowerCase()));
+  return (clause.match(/[\p{L}]+/gu) ?? []).every(
+    (w) => isCommon(w) && !PERSON_TITLES.has(w.toLowerCase()) && !PREPOSITIONS.has(w.toLowerCase()),
+  );
 }
+
+const PREPOSITIONS = wordSet("at in on by from with of for to into under over between among about against");
 
 /** The initials of the lower-case words just before a bracket: "power usage effectiveness (" -> "PUE". */
 function termInitials(before: string): string {

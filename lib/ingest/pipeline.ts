@@ -113,6 +113,8 @@ export function ingestDocument(
   context: IngestContext,
   overlay?: Overlay,
 ): IngestResult {
+  const problem = documentProblem(doc);
+  if (problem) throw new Error(`The document cannot be read: ${problem}.`);
   const fullText = doc.text;
   const gazetteer = new Gazetteer(context.entities);
   const kindOf = new Map(context.entities.map((e) => [e.slug, e.kind]));
@@ -196,6 +198,30 @@ export function ingestDocument(
     })),
     skipped,
   };
+}
+
+/** What is wrong with a reader's output, or null: spans must lie inside the text, blocks in order. */
+export function documentProblem(doc: ExtractedDocument): string | null {
+  const length = doc.text.length;
+  const outside = (span: { start: number; end: number }) =>
+    !Number.isInteger(span.start) ||
+    !Number.isInteger(span.end) ||
+    span.start < 0 ||
+    span.end > length ||
+    span.start > span.end;
+  let previousEnd = 0;
+  for (const [index, block] of doc.blocks.entries()) {
+    if (outside(block))
+      return `block ${index + 1} (${block.start}-${block.end}) lies outside the text's ${length} characters`;
+    if (block.start < previousEnd)
+      return `block ${index + 1} starts at ${block.start}, inside the block before it`;
+    previousEnd = block.end;
+  }
+  const link = doc.links.findIndex(outside);
+  if (link >= 0) return `link ${link + 1} lies outside the text`;
+  const note = doc.footnotes.findIndex((f) => outside(f) || f.references.some(outside));
+  if (note >= 0) return `footnote ${doc.footnotes[note]!.label} or a reference to it lies outside the text`;
+  return null;
 }
 
 /** The sentence (of those given, in document order) that holds the offset `at`. */

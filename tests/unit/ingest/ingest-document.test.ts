@@ -126,4 +126,26 @@ describe("ingestDocument", () => {
     ].join("\n");
     expect(ingestText(text, context).claims).toHaveLength(4);
   });
+
+  it("refuses a reader's output whose spans do not fit its text, with a clear message", () => {
+    const doc = documentOf([["paragraph", "Huawei shipped chips in 2025."]]);
+    expect(() =>
+      ingestDocument({ ...doc, blocks: [{ kind: "paragraph", start: 0, end: 500 }] }, context),
+    ).toThrow(/cannot be read: block 1 \(0-500\) lies outside the text's 29 characters/);
+    expect(() =>
+      ingestDocument(
+        {
+          ...doc,
+          blocks: [
+            { kind: "paragraph", start: 0, end: 20 },
+            { kind: "paragraph", start: 10, end: 29 },
+          ],
+        },
+        context,
+      ),
+    ).toThrow(/block 2 starts at 10, inside the block before it/);
+    expect(() =>
+      ingestDocument({ ...doc, links: [{ start: -1, end: 3, url: "https://example.org" }] }, context),
+    ).toThrow(/link 1 lies outside/);
+  });
 });
