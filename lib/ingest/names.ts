@@ -155,17 +155,19 @@ export function findNamePhrases(sentence: string, offset = 0): NamePhrase[] {
     }
     i = j;
   }
+  // A Chinese name is told apart from the text around it only when a Latin-script name stands beside it in
+  // brackets: "字节跳动 (ByteDance)" or "Zhipu AI (智谱)". Chinese running text would need a word segmenter.
+  const latin = [...phrases];
   for (const match of sentence.matchAll(HAN_RUN)) {
     const start = match.index;
     const end = start + match[0].length;
-    // "字节跳动 (ByteDance)": the Han name is an alias of the name in brackets after it.
-    const bracketed = /^\s*[(（]([^)）]+)[)）]/u.exec(sentence.slice(end));
-    phrases.push({
-      start: offset + start,
-      end: offset + end,
-      surface: match[0],
-      ...(bracketed ? { alias: bracketed[1]!.trim() } : {}),
-    });
+    const after = /^\s*[(（]([^)）]+)[)）]/u.exec(sentence.slice(end))?.[1]?.trim();
+    const bracketed = /[(（]\s*$/u.test(sentence.slice(0, start)) && /^\s*[)）]/u.test(sentence.slice(end));
+    const before = bracketed
+      ? latin.find((p) => /^\s*[(（]\s*$/u.test(sentence.slice(p.end - offset, start)))
+      : undefined;
+    const alias = after && !/\p{Script=Han}/u.test(after) ? after : before?.surface;
+    if (alias) phrases.push({ start: offset + start, end: offset + end, surface: match[0], alias });
   }
   return phrases.sort((a, b) => a.start - b.start);
 }
