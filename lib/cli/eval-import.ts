@@ -72,12 +72,14 @@ async function main() {
   }
 
   const seed = await seedArticleScores(context);
-  console.log("seed article (claims against its curated overlay's output):");
-  console.log(`  without overlay: ${row("rules alone", seed.withoutOverlay).trim()}`);
+  const seedRow = (s: ReportScore) =>
+    `claims found ${percent(s.claims.found, s.claims.expected).trim()} (${s.claims.found}/${s.claims.expected}), kept ${percent(s.claims.kept, s.claims.proposed).trim()} (${s.claims.kept}/${s.claims.proposed}), headings ${s.claims.headingsTaken}, new entities proposed ${s.entities.proposed}`;
+  console.log("seed article, scored against its curated result (rules and overlay):");
+  console.log(`  rules alone:  ${seedRow(seed.withoutOverlay)}`);
   if (values.verbose) details(seed.withoutOverlay);
-  console.log(`  with overlay:    ${row("curated", seed.withOverlay).trim()}`);
+  console.log(`  with overlay: ${seedRow(seed.withOverlay)}`);
   console.log(
-    `  kinds as curated without overlay: ${seed.kindAgreement.same}/${seed.kindAgreement.compared}; sectors as curated: ${seed.sectorAgreement.same}/${seed.sectorAgreement.compared}`,
+    `  claims cut as curated: ${seed.kindAgreement.compared}; of those, kind as curated ${seed.kindAgreement.same}, sectors as curated ${seed.sectorAgreement.same}`,
   );
 }
 

@@ -47,7 +47,7 @@ export async function seedArticleScores(context: IngestContext): Promise<SeedSco
       knownExpected: 0,
       knownFound: 0,
       missed: [],
-      junkNames: result.proposedEntities.map((p) => `${p.name} (proposed; no expectations for this article)`),
+      junkNames: [],
     },
   });
 
