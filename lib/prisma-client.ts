@@ -18,6 +18,9 @@ import { PrismaClient, type Prisma as PrismaNamespace } from "@/lib/generated/pr
 export const SESSION_SETTINGS =
   "SET jit = off; SET max_parallel_workers_per_gather = 0; SET random_page_cost = 2; SET pg_trgm.similarity_threshold = 0.25";
 
+/** How long a request may wait for a connection, from the pool or for a transaction, before it gives up. */
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 /**
  * A pool whose connections all run SESSION_SETTINGS before the first statement they are handed out for, and run
  * the statements they are given one after another (SerialClient).
@@ -25,6 +28,10 @@ export const SESSION_SETTINGS =
 export function createPool(config: pg.PoolConfig): pg.Pool {
   // pg-pool awaits this hook (typed as returning void); a failure discards the connection and fails the checkout.
   const pool = new pg.Pool({
+    // Without a bound, a database that stops answering (a dropped network, a full server) would hold each request
+    // for ever; past it, pg-pool fails the checkout and the request answers "unavailable" (lib/data/errors.ts). It
+    // bounds the wait for a busy pool's free connection too, so it matches the wait Prisma allows a transaction.
+    connectionTimeoutMillis: TRANSACTION_MAX_WAIT_MS,
     ...config,
     // Typed by its one query implementation rather than pg's overloads, which it keeps (see below).
     Client: SerialClient as unknown as typeof pg.Client,
@@ -84,7 +91,7 @@ export function createPrismaClient(connectionString: string) {
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // Under a burst of writes (a team saving notes at once) a transaction waits for one of the pool's connections;
     // Prisma's default wait for one (2 s) turned such bursts into errors instead of a short queue.
-    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: 20_000 },
     // Password hashes never leave the data layer by accident: lib/auth/credentials.ts asks for the one it checks.
     omit: { user: { passwordHash: true } },
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
+import { ClaimsToolbarSkeleton } from "@/components/claims/claims-table-skeleton";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
@@ -15,8 +15,8 @@ import {
   topEntitiesOfFacets,
 } from "@/lib/data/overview";
 import { forViewer, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
-import { ClaimsQueryProvider } from "./claims/_components/claims-query-context";
-import { ClaimsTableToolbar } from "./claims/_components/claims-table-toolbar";
+import { ClaimsQueryProvider } from "@/components/claims/claims-query-context";
+import { ClaimsTableToolbar } from "@/components/claims/claims-table-toolbar";
 import { HeadlineFigures, HeadlineFiguresSkeleton } from "./_components/headline-figures";
 import {
   CoMentionChart,
@@ -25,11 +25,9 @@ import {
   SectionChart,
   SectorChart,
   TopEntitiesChart,
-} from "./_components/overview-charts";
+} from "@/components/charts/overview-charts";
 
 export const metadata: Metadata = { title: "Overview" };
-
-const SKELETON_FILTERS = ["w-20", "w-24", "w-20", "w-20", "w-22", "w-26", "w-36", "w-32", "w-30"] as const;
 
 export default async function OverviewPage({
   searchParams,
@@ -58,7 +56,7 @@ export default async function OverviewPage({
       </PageHeader>
       <ClaimsQueryProvider query={query}>
         <div className="flex flex-col gap-6">
-          <Suspense fallback={<DataTableToolbarSkeleton filterWidths={SKELETON_FILTERS} />}>
+          <Suspense fallback={<ClaimsToolbarSkeleton />}>
             <ClaimsTableToolbar facets={facets} />
           </Suspense>
           <Suspense key={`figures:${key}`} fallback={<HeadlineFiguresSkeleton />}>

@@ -1,8 +1,6 @@
-"use client";
-
-// Placeholders in the shape of the table kit's toolbar and table, so the page does not jump when data arrives.
-// A client component without any state: as one, a page's RSC payload carries its few props rather than its couple of
-// hundred placeholder elements (35 KB of /claims), which server rendering turns into HTML all the same.
+// Placeholders in the shape of the table kit's toolbar and tables, so the page does not jump when data arrives.
+// No client code: a client table that wants its placeholders out of the page's server payload wraps them in a
+// client component of its own (components/claims/claims-table-skeleton.tsx).
 import { clsx } from "clsx";
 import { Skeleton } from "@/components/ui/skeleton";
 
@@ -20,33 +18,42 @@ export function DataTableToolbarSkeleton({ filterWidths }: { filterWidths: reado
   );
 }
 
-/**
- * `columns` gives each column's header and cell placeholder widths (Tailwind classes) in display order;
- * the first column is taken to hold text that wraps onto two lines.
- */
+export type SkeletonColumn = {
+  /** Tailwind width classes of the header's and of a cell's placeholder. */
+  header: string;
+  cell: string;
+  /** Where the column is shown (e.g. "hidden md:flex"), to match the list's own breakpoints. */
+  className?: string;
+  /** Lines of text a cell holds (a title over its publisher); 1 unless given. */
+  lines?: number;
+};
+
+/** `columns` in display order; `actionWidths` are the controls above the table (export, column menu…). */
 export function DataTableSkeleton({
   columns,
-  actionWidths = [],
+  label,
   rowCount = 10,
-  label = "Loading table…",
+  actionWidths,
 }: {
-  columns: readonly { header: string; cell: string; className?: string }[];
-  /** The controls above the table (export, column menu…), right-aligned. */
-  actionWidths?: readonly string[];
+  columns: readonly SkeletonColumn[];
+  /** "Loading entities…", for assistive technology. */
+  label: string;
   rowCount?: number;
-  label?: string;
+  actionWidths?: readonly string[];
 }) {
   return (
     <div role="status" className="flex flex-col gap-3">
       <span className="sr-only">{label}</span>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <Skeleton className="h-5 w-40" />
-        <div className="flex flex-wrap gap-2">
-          {actionWidths.map((width, index) => (
-            <Skeleton key={index} className={clsx("h-8", width)} />
-          ))}
+      {actionWidths ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <Skeleton className="h-5 w-40" />
+          <div className="flex flex-wrap gap-2">
+            {actionWidths.map((width, index) => (
+              <Skeleton key={index} className={clsx("h-8", width)} />
+            ))}
+          </div>
         </div>
-      </div>
+      ) : null}
       <div className="overflow-hidden rounded-xl border bg-surface">
         <div className="flex gap-4 border-b bg-muted/60 px-4 py-3">
           {columns.map((column, index) => (
@@ -63,8 +70,9 @@ export function DataTableSkeleton({
                   key={index}
                   className={clsx("flex shrink-0 flex-col gap-1.5", column.cell, column.className)}
                 >
-                  <Skeleton className="h-4 w-full" />
-                  {index === 0 ? <Skeleton className="h-4 w-2/3" /> : null}
+                  {Array.from({ length: column.lines ?? 1 }, (_, line) => (
+                    <Skeleton key={line} className={clsx("h-4", line === 0 ? "w-full" : "w-2/3")} />
+                  ))}
                 </div>
               ))}
             </div>

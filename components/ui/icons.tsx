@@ -123,22 +123,6 @@ export function ChevronRightIcon(props: IconProps) {
   );
 }
 
-export function ChevronsLeftIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="m11.5 6-6 6 6 6M18.5 6l-6 6 6 6" />
-    </Icon>
-  );
-}
-
-export function ChevronsRightIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="m5.5 6 6 6-6 6M12.5 6l6 6-6 6" />
-    </Icon>
-  );
-}
-
 export function ArrowUpIcon(props: IconProps) {
   return (
     <Icon {...props}>

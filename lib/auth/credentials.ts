@@ -10,6 +10,13 @@ export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Higher, because an office or a NAT shares one address among many honest people. */
 export const MAX_FAILURES_PER_ADDRESS = 20;
+/**
+ * Attempts are kept this long for whoever investigates a break-in, then removed: the limits read only the last
+ * window, and without an end a password-guessing script would grow the table for ever.
+ */
+export const SIGN_IN_RETENTION_MS = 30 * 24 * 60 * 60_000;
+/** Removed per attempt: bounded, so that no sign-in waits on a large delete, and still more than attempts arrive. */
+const PRUNED_PER_ATTEMPT = 100;
 
 /**
  * First keys of the advisory locks (PostgreSQL's two-key form) that queue the attempts on one account, and on one
@@ -67,6 +74,10 @@ async function recordAttempt(
       data: { email, address, succeeded: false, at: now },
       select: { id: true },
     });
+    // The oldest attempts have the lowest ids, so the primary key finds them without an index on the time.
+    await tx.$executeRaw`DELETE FROM "SignInAttempt" WHERE "id" IN (
+      SELECT "id" FROM "SignInAttempt" WHERE "at" < ${new Date(now.getTime() - SIGN_IN_RETENTION_MS)}
+      ORDER BY "id" LIMIT ${PRUNED_PER_ATTEMPT})`;
     return {
       id,
       allowed: accountFailures < MAX_FAILURES_PER_ACCOUNT && addressFailures < MAX_FAILURES_PER_ADDRESS,

@@ -8,12 +8,8 @@ import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/
 import type { Prisma as PrismaNamespace } from "@/lib/generated/prisma/client.ts";
 import type { ClaimKind, SourceKind, SourceReliability } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma, Tx } from "@/lib/prisma-client";
-import {
-  formatAsOfInput,
-  updateClaimSchema,
-  updateEntitySchema,
-  updateSourceSchema,
-} from "@/lib/validations/catalog";
+import { asOfIso } from "@/lib/format";
+import { updateClaimSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validations/catalog";
 
 export interface ClaimEdit {
   id: number;
@@ -109,9 +105,10 @@ export async function getClaimEdit(db: Prisma | Tx, id: number): Promise<ClaimEd
     kind: claim.kind,
     sectors: claim.sectors.map(({ sector }) => sector.slug),
     citationMissing: claim.citationMissing,
-    asOf: formatAsOfInput(
-      claim.asOfDate && claim.asOfPrecision ? { date: claim.asOfDate, precision: claim.asOfPrecision } : null,
-    ),
+    asOf:
+      claim.asOfDate && claim.asOfPrecision
+        ? asOfIso({ date: claim.asOfDate, precision: claim.asOfPrecision })
+        : "",
   };
 }
 
@@ -155,7 +152,7 @@ export async function updateClaim(db: Prisma, actor: Actor | null, input: unknow
     });
     const unknown = sectors.filter((slug) => !sectorRows.some((row) => row.slug === slug));
     if (unknown.length) throw new InvalidStateError(`Unknown sector: ${unknown.join(", ")}.`);
-    const next = { ...current, kind, citationMissing, asOf: formatAsOfInput(asOf) };
+    const next = { ...current, kind, citationMissing, asOf: asOf ? asOfIso(asOf) : "" };
     const diff = changedFields(
       {
         kind: current.kind,

@@ -95,13 +95,9 @@ interface SentenceInContext extends Span {
   references: IngestedReference[];
 }
 
-const LEADING_DECORATION = /^[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0F}\u{200D}\s]+/u;
-/** Sections whose lines are sources or page furniture, not statements. */
-const NOTES_HEADING =
-  /^(?:notes|endnotes|footnotes|references|sources|bibliography|works cited|citations)$/iu;
+/** Sections whose lines link to other pages, not statements. */
 const FURNITURE_HEADING =
   /^(?:related(?: articles| stories| coverage| reading)?|read more|more from\b.*|recommended(?: for you)?|most (?:read|popular)|trending|latest news)$/iu;
-const BULLET = /^[-•*–▪◦]\s/u;
 
 /** Plain text, as ingestDocument sees it through the plain-text reader. */
 export function ingestText(fullText: string, context: IngestContext, overlay?: Overlay): IngestResult {
@@ -272,15 +268,11 @@ function readSentences(doc: ExtractedDocument, gazetteer: Gazetteer) {
     const blockText = fullText.slice(block.start, block.end);
     if (block.kind === "title") continue;
     if (block.kind === "heading") {
-      const heading = blockText.replace(LEADING_DECORATION, "").trim();
+      const heading = blockText.trim();
       const level: 1 | 2 = (block.level ?? 1) <= 1 ? 1 : 2;
       if (level === 1) chapter = heading;
       subheading = level === 2 ? heading : null;
-      sectionReason = NOTES_HEADING.test(heading)
-        ? "an entry of the notes or references, a source rather than a claim"
-        : FURNITURE_HEADING.test(heading)
-          ? "page furniture: links to other pages"
-          : null;
+      sectionReason = FURNITURE_HEADING.test(heading) ? "page furniture: links to other pages" : null;
       const previous = sections.at(-1);
       if (previous) previous.endOffset = block.start;
       sections.push({
@@ -306,7 +298,7 @@ function readSentences(doc: ExtractedDocument, gazetteer: Gazetteer) {
         ? "a footnote: its text is the source of the sentences that cite it"
         : sectionReason;
     const headings = [subheading, chapter].filter((h): h is string => h !== null);
-    const listItem = block.kind === "list-item" || block.kind === "table-row" || BULLET.test(blockText);
+    const listItem = block.kind === "list-item" || block.kind === "table-row";
     for (const span of splitSentences(blockText, block.start)) {
       sentences.push({
         ...span,

@@ -1,6 +1,7 @@
 // Admin edits to the catalog: a claim's classification (never its text), an entity, a source.
 import { z } from "zod";
 import { ClaimKind, DatePrecision, SourceKind, SourceReliability } from "@/lib/generated/prisma/enums.ts";
+import type { AsOf } from "@/lib/format";
 import { CONTROL_CHARACTERS, singleLine } from "./text";
 import { recordIdSchema } from "./users";
 
@@ -26,11 +27,6 @@ function optionalText(label: string, max: number, { multiLine = false } = {}) {
   );
 }
 
-export interface AsOf {
-  date: Date;
-  precision: DatePrecision;
-}
-
 /** "2025", "2025-03" or "2025-03-14" as the claim's date and how precise the text is about it. */
 export function parseAsOf(value: string): AsOf | null | undefined {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
@@ -40,13 +36,6 @@ export function parseAsOf(value: string): AsOf | null | undefined {
   const iso = date.toISOString();
   if (!iso.startsWith(value) || Number(year) < 1900 || Number(year) > 2200) return undefined;
   return { date, precision: day ? DatePrecision.DAY : month ? DatePrecision.MONTH : DatePrecision.YEAR };
-}
-
-/** The reverse of parseAsOf, for the form. */
-export function formatAsOfInput(asOf: AsOf | null): string {
-  if (!asOf) return "";
-  const iso = asOf.date.toISOString();
-  return iso.slice(0, asOf.precision === "YEAR" ? 4 : asOf.precision === "MONTH" ? 7 : 10);
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

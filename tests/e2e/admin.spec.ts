@@ -2,11 +2,12 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { changeUserRole } from "@/lib/data/users";
-import { testPrisma } from "../helpers/db";
-import { expect, makeUser, signInContext, test, type TestUser } from "./support/fixtures";
+import type { Actor } from "@/lib/auth/permissions";
+import { makeSource, makeUser } from "@/prisma/factories";
+import { expect, signInContext, test } from "./support/fixtures";
 
 /** A second person, in a browser context of their own. */
-async function openAs(browser: Browser, baseURL: string, user: TestUser) {
+async function openAs(browser: Browser, baseURL: string, user: Actor) {
   const context = await browser.newContext();
   await signInContext(context, baseURL, user);
   return { context, page: await context.newPage() };
@@ -52,10 +53,11 @@ test("an admin disabling a signed-in account ends its session at its next reques
   browser,
   baseURL,
   signInAs,
+  db,
 }) => {
   test.slow();
   await signInAs("ADMIN");
-  const other = await makeUser("ADMIN", "Otto Otheradmin");
+  const other = await makeUser(db, { role: "ADMIN", name: "Otto Otheradmin" });
   const victim = await openAs(browser, baseURL!, other);
   await victim.page.goto("/admin/users");
   await expect(victim.page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
@@ -80,6 +82,7 @@ test("an analyst saves views; a second analyst sees only the shared one", async 
   browser,
   baseURL,
   signInAs,
+  db,
 }) => {
   test.slow();
   await signInAs("ANALYST", "Ana Analyst");
@@ -103,7 +106,11 @@ test("an analyst saves views; a second analyst sees only the shared one", async 
   await expect(panel.getByRole("alert")).toContainText("There is already a view named");
   await expect(panel.getByLabel("Save the current filters as")).toHaveValue(`Private stats ${tag}`);
 
-  const second = await openAs(browser, baseURL!, await makeUser("ANALYST", "Ben Analyst"));
+  const second = await openAs(
+    browser,
+    baseURL!,
+    await makeUser(db, { role: "ANALYST", name: "Ben Analyst" }),
+  );
   await second.page.goto("/claims");
   await second.page.getByRole("button", { name: /^Views/ }).click();
   const theirs = second.page.getByRole("dialog", { name: /Views/ });
@@ -129,16 +136,11 @@ test("a viewer and anonymous see no Views menu, and the claims page still works"
   await expect(page.getByRole("button", { name: /^Views/ })).toHaveCount(0);
 });
 
-test("the audit log filters by action and shows what changed", async ({ page, signInAs }) => {
+test("the audit log filters by action and shows what changed", async ({ page, signInAs, db }) => {
   test.slow();
   const admin = await signInAs("ADMIN", "Audrey Auditor");
-  const target = await makeUser("VIEWER", "Tina Target");
-  const prisma = testPrisma();
-  try {
-    await changeUserRole(prisma, admin, { id: target.id, version: 1, role: "ANALYST" });
-  } finally {
-    await prisma.$disconnect();
-  }
+  const target = await makeUser(db, { role: "VIEWER", name: "Tina Target" });
+  await changeUserRole(db, admin, { id: target.id, version: 1, role: "ANALYST" });
   await page.goto("/admin/audit");
   const filters = page.getByRole("search", { name: "Filter the audit log" });
   await filters.getByLabel("Action").selectOption("user.role");
@@ -170,13 +172,14 @@ for (const path of PROTECTED) {
     page,
     browser,
     baseURL,
+    db,
   }) => {
     test.slow();
     await page.goto(path);
     await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(path)}$`));
 
     for (const role of ["VIEWER", "ANALYST", "REVIEWER"] as const) {
-      const person = await openAs(browser, baseURL!, await makeUser(role));
+      const person = await openAs(browser, baseURL!, await makeUser(db, { role }));
       // A 404 rather than a 403: the page does not tell them an admin page lives here.
       expect((await person.page.goto(path))?.status()).toBe(404);
       await expect(person.page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
@@ -184,7 +187,7 @@ for (const path of PROTECTED) {
       await person.context.close();
     }
 
-    const admin = await openAs(browser, baseURL!, await makeUser("ADMIN"));
+    const admin = await openAs(browser, baseURL!, await makeUser(db, { role: "ADMIN" }));
     await admin.page.goto(path);
     await expect(admin.page.getByRole("heading", { name: HEADINGS[path], level: 1 })).toBeVisible();
     await admin.context.close();
@@ -194,31 +197,27 @@ for (const path of PROTECTED) {
 test("an admin's stale source edit is refused with the typed text kept, then saves on the newer version", async ({
   page,
   signInAs,
+  db,
 }) => {
   test.slow();
   await signInAs("ADMIN", "Eddie Editor");
-  const prisma = testPrisma();
-  try {
-    const { id } = await prisma.source.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } });
-    await page.goto(`/sources/${id}`);
-    await page.getByText("Edit source").click();
-    const form = page.getByRole("form", { name: "Edit the source" });
-    const title = `Retitled ${randomUUID().slice(0, 6)}`;
-    await form.getByLabel("Title").fill(title);
+  const { id } = await makeSource(db);
+  await page.goto(`/sources/${id}`);
+  await page.getByText("Edit source").click();
+  const form = page.getByRole("form", { name: "Edit the source" });
+  const title = `Retitled ${randomUUID().slice(0, 6)}`;
+  await form.getByLabel("Title").fill(title);
 
-    // Someone else saves first.
-    await prisma.source.update({ where: { id }, data: { notes: "Changed by someone else." } });
+  // Someone else saves first.
+  await db.source.update({ where: { id }, data: { notes: "Changed by someone else." } });
 
-    await form.getByRole("button", { name: "Save changes" }).click();
-    await expect(form.getByRole("alert")).toContainText("Someone else changed this source");
-    await expect(form.getByLabel("Title")).toHaveValue(title);
-    await expect(page.getByText("Changed by someone else.").first()).toBeVisible();
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("alert")).toContainText("Someone else changed this source");
+  await expect(form.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByText("Changed by someone else.").first()).toBeVisible();
 
-    await form.getByRole("button", { name: "Save changes" }).click();
-    await expect(form.getByRole("status")).toContainText("Saved.");
-    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-    await expect(page).toHaveTitle(`${title} · ClaimDesk`);
-  } finally {
-    await prisma.$disconnect();
-  }
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved.");
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle(`${title} · ClaimDesk`);
 });

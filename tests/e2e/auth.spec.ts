@@ -1,15 +1,15 @@
 import { MAX_FAILURES_PER_ADDRESS } from "@/lib/auth/credentials";
-import { testPrisma } from "../helpers/db";
-import { expect, makeUser, TEST_PASSWORD, test } from "./support/fixtures";
+import { FACTORY_PASSWORD, makeUser } from "@/prisma/factories";
+import { expect, test } from "./support/fixtures";
 
-test("a reviewer signs in with the form, sees their account, and signs out", async ({ page }) => {
-  const user = await makeUser("REVIEWER", "Rita Reviewer");
+test("a reviewer signs in with the form, sees their account, and signs out", async ({ page, db }) => {
+  const user = await makeUser(db, { role: "REVIEWER", name: "Rita Reviewer" });
   await page.goto("/claims");
   await page.getByRole("link", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("Email").fill(user.email.toUpperCase());
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByLabel("Password").fill(FACTORY_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
 
   const account = page.getByRole("button", { name: /Account: Rita Reviewer, Reviewer/ });
@@ -21,8 +21,8 @@ test("a reviewer signs in with the form, sees their account, and signs out", asy
   await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
 });
 
-test("a wrong password gets one generic message and keeps the email typed", async ({ page }) => {
-  const user = await makeUser("ANALYST");
+test("a wrong password gets one generic message and keeps the email typed", async ({ page, db }) => {
+  const user = await makeUser(db, { role: "ANALYST" });
   await page.goto("/sign-in?callbackUrl=/claims");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not the password at all");
@@ -38,11 +38,12 @@ test("a wrong password gets one generic message and keeps the email typed", asyn
 
 test("after signing in, a link from elsewhere goes back to the page it came from, never off-site", async ({
   page,
+  db,
 }) => {
-  const user = await makeUser("VIEWER");
+  const user = await makeUser(db, { role: "VIEWER" });
   await page.goto("/sign-in?callbackUrl=//evil.example/steal");
   await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(TEST_PASSWORD);
+  await page.getByLabel("Password").fill(FACTORY_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 });
@@ -76,8 +77,9 @@ test("the export is for analysts: signed out gets 401, a viewer 403", async ({ p
 
 test("a forged X-Forwarded-For neither renames the address a sign-in counts under nor gets past its limit", async ({
   request,
+  db,
 }) => {
-  const user = await makeUser("ANALYST");
+  const user = await makeUser(db, { role: "ANALYST" });
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signIn = async (password: string, headers: Record<string, string>) => {
     const response = await request.post("/api/auth/callback/credentials", {
@@ -87,33 +89,28 @@ test("a forged X-Forwarded-For neither renames the address a sign-in counts unde
     return !((await response.json()) as { url: string }).url.includes("error=");
   };
   const forged = { "X-Forwarded-For": "203.0.113.7" };
-  const prisma = testPrisma();
-  try {
-    expect(await signIn("not the password", forged)).toBe(false);
-    // Prefetch headers, which the client chooses, used to take a request past proxy.ts.
-    expect(
-      await signIn("not the password", { ...forged, purpose: "prefetch", "next-router-prefetch": "1" }),
-    ).toBe(false);
-    const attempts = await prisma.signInAttempt.findMany({ where: { email: user.email } });
-    expect(attempts.map((attempt) => attempt.address)).toEqual(["127.0.0.1", "127.0.0.1"]);
+  expect(await signIn("not the password", forged)).toBe(false);
+  // Prefetch headers, which the client chooses, used to take a request past proxy.ts.
+  expect(
+    await signIn("not the password", { ...forged, purpose: "prefetch", "next-router-prefetch": "1" }),
+  ).toBe(false);
+  const attempts = await db.signInAttempt.findMany({ where: { email: user.email } });
+  expect(attempts.map((attempt) => attempt.address)).toEqual(["127.0.0.1", "127.0.0.1"]);
 
-    // This machine's address at its limit: the right password, from a "different" address, is still refused.
-    const lock = await prisma.signInAttempt.createManyAndReturn({
-      data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({
-        email: `lock-${i}@claimdesk.test`,
-        address: "127.0.0.1",
-        succeeded: false,
-      })),
-      select: { id: true },
-    });
-    try {
-      expect(await signIn(TEST_PASSWORD, forged)).toBe(false);
-    } finally {
-      // Only this file signs in through the form, one test at a time: the lock must not outlive this test.
-      await prisma.signInAttempt.deleteMany({ where: { id: { in: lock.map((row) => row.id) } } });
-    }
-    expect(await signIn(TEST_PASSWORD, forged)).toBe(true);
+  // This machine's address at its limit: the right password, from a "different" address, is still refused.
+  const lock = await db.signInAttempt.createManyAndReturn({
+    data: Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({
+      email: `lock-${i}@claimdesk.test`,
+      address: "127.0.0.1",
+      succeeded: false,
+    })),
+    select: { id: true },
+  });
+  try {
+    expect(await signIn(FACTORY_PASSWORD, forged)).toBe(false);
   } finally {
-    await prisma.$disconnect();
+    // Only this file signs in through the form, one test at a time: the lock must not outlive this test.
+    await db.signInAttempt.deleteMany({ where: { id: { in: lock.map((row) => row.id) } } });
   }
+  expect(await signIn(FACTORY_PASSWORD, forged)).toBe(true);
 });

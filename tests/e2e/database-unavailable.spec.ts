@@ -8,12 +8,11 @@ import pg from "pg";
 import type { APIRequestContext } from "@playwright/test";
 import { startNextServer, type NextServer } from "@/lib/bench/next-server";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
-import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import { DATABASE_RETRY_AFTER_S } from "@/lib/data/errors";
 import { acquireEmbeddedServer, type EmbeddedServer } from "@/lib/embedded/postgres";
 import { applyMigrations } from "@/lib/migrations/runner";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { seed } from "@/prisma/seed";
+import { FACTORY_PASSWORD, makeClaim, makeUser } from "@/prisma/factories";
 import { MIGRATIONS_DIR } from "../helpers/seeded-database";
 import { expect, test } from "./support/fixtures";
 import { lockWaiters } from "../helpers/db";
@@ -29,6 +28,7 @@ let dataDir: string;
 let database: EmbeddedServer | undefined;
 let app: NextServer;
 let reviewerCookie: string;
+let reviewerEmail: string;
 let claimId: number;
 /** Every line the server printed: a promise left unhandled, or an exception, shows up here. */
 const serverOutput: string[] = [];
@@ -57,7 +57,7 @@ async function expectHealth(request: APIRequestContext, status: number) {
 }
 
 test.beforeAll(async () => {
-  // Migrating, seeding and starting a production server, on a 2-core machine.
+  // Migrating, filling and starting a production server, on a 2-core machine.
   test.setTimeout(180_000);
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-e2e-unavailable-"));
   // The server may run as another account (postgres, when the tests run as root).
@@ -67,14 +67,9 @@ test.beforeAll(async () => {
   await applyMigrations({ connectionString: database.url, migrationsDir: MIGRATIONS_DIR, log: () => {} });
   const prisma = createPrismaClient(database.url);
   try {
-    await seed(prisma);
-    const reviewer = await createUser(prisma, COMMAND_LINE, {
-      email: "rita@unavailable.test",
-      name: "Rita Reviewer",
-      password: "a test password nobody uses",
-      role: "REVIEWER",
-    });
-    claimId = (await prisma.claim.findFirstOrThrow({ select: { id: true }, orderBy: { id: "asc" } })).id;
+    const reviewer = await makeUser(prisma, { role: "REVIEWER", name: "Rita Reviewer" });
+    reviewerEmail = reviewer.email;
+    claimId = (await makeClaim(prisma)).id;
     app = await startNextServer({
       databaseUrl: database.url,
       port: APP_PORT,
@@ -129,8 +124,8 @@ test("a sign-in sent while the database is down answers 503 and says so, not tha
 }) => {
   await page.goto(`${ORIGIN}/sign-in`);
   const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email").fill("rita@unavailable.test");
-  await form.getByLabel("Password").fill("a test password nobody uses");
+  await form.getByLabel("Email").fill(reviewerEmail);
+  await form.getByLabel("Password").fill(FACTORY_PASSWORD);
   await stopDatabase(request);
   try {
     const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/"));

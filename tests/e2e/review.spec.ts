@@ -1,24 +1,12 @@
 // The review region of a claim's page in a browser: hostile notes stay inert, concurrent edits keep the loser's
 // text, and the whole journey from two reviewers' differing verdicts to an admin's settlement in the history.
-// Each test makes its own accounts and works on its own claim, so the tests run in parallel.
+// Each test makes its own accounts and claim, so the tests run in parallel.
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
+import type { Actor } from "@/lib/auth/permissions";
+import { makeClaim, makeSource, makeUser } from "@/prisma/factories";
 import { withPgClient } from "../helpers/db";
-import { expect, makeUser, signInContext, test, type TestUser } from "./support/fixtures";
-
-/**
- * The seeded claim at a position in document order; every test here takes a different one. Only the journey
- * gives verdicts, on a claim outside the hardware-chips sector, whose page other tests expect unrated.
- */
-async function claimAt(index: number): Promise<number> {
-  return withPgClient(async (client) => {
-    const row = (
-      await client.query<{ id: number }>(`SELECT id FROM "Claim" ORDER BY id OFFSET $1 LIMIT 1`, [index])
-    ).rows[0];
-    if (!row) throw new Error(`no claim at ${index}`);
-    return row.id;
-  });
-}
+import { expect, signInContext, test } from "./support/fixtures";
 
 async function notesOf(claimId: number): Promise<{ body: string; evidenceLocator: string | null }[]> {
   return withPgClient(
@@ -32,7 +20,7 @@ async function notesOf(claimId: number): Promise<{ body: string; evidenceLocator
   );
 }
 
-async function pageAs(browser: Browser, baseURL: string, user: TestUser): Promise<Page> {
+async function pageAs(browser: Browser, baseURL: string, user: Actor): Promise<Page> {
   const context = await browser.newContext();
   await signInContext(context, baseURL, user);
   return context.newPage();
@@ -50,10 +38,10 @@ async function addNote(page: Page, body: string) {
   await expect(form.getByLabel("Note", { exact: true })).toHaveValue("");
 }
 
-test("hostile notes are stored exactly as typed and render inert", async ({ page, signInAs }) => {
+test("hostile notes are stored exactly as typed and render inert", async ({ page, signInAs, db }) => {
   // Three notes saved and the page rendered twice, on a 2-core machine.
   test.slow();
-  const claimId = await claimAt(40);
+  const { id: claimId } = await makeClaim(db);
   await signInAs("REVIEWER", "Hal Hostile");
   const incidents: string[] = [];
   page.on("dialog", async (dialog) => {
@@ -116,10 +104,11 @@ test("a note over the limit is refused in the form with the text kept; anonymous
   page,
   signInAs,
   browser,
+  db,
 }) => {
   // A megabyte typed into a controlled field takes a while on a 2-core machine.
   test.slow();
-  const claimId = await claimAt(38);
+  const { id: claimId } = await makeClaim(db);
   await signInAs("REVIEWER");
   await page.goto(`/claims/${claimId}`);
   const form = composer(page);
@@ -151,10 +140,11 @@ test("two concurrent edits of one note: one wins, the other sees the conflict wi
   browser,
   baseURL,
   signInAs,
+  db,
 }) => {
   // Two browser contexts saving in turn, on a 2-core machine.
   test.slow();
-  const claimId = await claimAt(41);
+  const { id: claimId } = await makeClaim(db);
   const author = await signInAs("REVIEWER", "Edith Editor");
   await page.goto(`/claims/${claimId}`);
   await addNote(page, "The original wording.");
@@ -199,17 +189,19 @@ test("two concurrent edits of one note: one wins, the other sees the conflict wi
 test("journey: two reviewers disagree, the claim shows who said what, an admin settles, history has every step", async ({
   browser,
   baseURL,
+  db,
 }) => {
   // Three people, each with their own browser context, on a 2-core machine.
   test.slow();
-  const claimId = await claimAt(37);
+  const { id: claimId } = await makeClaim(db);
   const run = randomUUID().slice(0, 8);
   const [rita, sam, ada] = await Promise.all([
-    makeUser("REVIEWER", `Rita ${run}`),
-    makeUser("REVIEWER", `Sam ${run}`),
-    makeUser("ADMIN", `Ada ${run}`),
+    makeUser(db, { role: "REVIEWER", name: `Rita ${run}` }),
+    makeUser(db, { role: "REVIEWER", name: `Sam ${run}` }),
+    makeUser(db, { role: "ADMIN", name: `Ada ${run}` }),
   ]);
   const sourceUrl = `https://example.org/chips-report-${run}`;
+  const index = await makeSource(db, { title: `Index ${run}` });
 
   // Rita starts the review and gives a verdict with a new source as evidence.
   const ritaPage = await pageAs(browser, baseURL!, rita);
@@ -243,12 +235,12 @@ test("journey: two reviewers disagree, the claim shows who said what, an admin s
   await form.getByLabel("Note", { exact: true }).fill("The index says otherwise.");
   await form.getByLabel("Verdict").selectOption("FALSE");
   await form.getByLabel("A source in the catalog").check();
-  await form.getByLabel("Search sources").fill("AI Index");
+  await form.getByLabel("Search sources").fill(index.title);
   await form.getByRole("list", { name: "Matching sources" }).getByRole("button").first().click();
-  await expect(form).toContainText("Source: AI Index");
+  await expect(form).toContainText(`Source: ${index.title}`);
   await form.getByRole("button", { name: "Add note" }).click();
   await expect(samPage.getByRole("article", { name: `Sam ${run}'s note` })).toContainText(
-    "Evidence: AI Index",
+    `Evidence: ${index.title}`,
   );
 
   // The claim shows the disagreement, who said what, with links to their notes.
@@ -303,10 +295,11 @@ test("journey: two reviewers disagree, the claim shows who said what, an admin s
 test("a reviewer takes a claim from its page and finds it in their queue, filtered by status", async ({
   page,
   signInAs,
+  db,
 }) => {
   // Four page loads, each reading the claim and its review, on a 2-core machine.
   test.slow();
-  const claimId = await claimAt(39);
+  const { id: claimId } = await makeClaim(db);
   await signInAs("REVIEWER", "Quinn Queue");
   await page.goto("/queue");
   await expect(page.getByText("Your queue is empty")).toBeVisible();

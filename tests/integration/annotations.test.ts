@@ -15,7 +15,7 @@ import {
 import { InvalidStateError, StaleVersionError } from "@/lib/data/errors";
 import { createAnnotationSchema, editAnnotationSchema } from "@/lib/validations/annotations";
 import type { Prisma } from "@/lib/prisma-client";
-import { makeActor } from "@/tests/helpers/accounts";
+import { makeUser } from "@/prisma/factories";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
@@ -29,11 +29,11 @@ let claimId: number;
 beforeAll(async () => {
   prisma = await freshSeededDatabase();
   [reviewer, otherReviewer, admin, viewer, analyst] = await Promise.all([
-    makeActor(prisma, "REVIEWER", "Rita Reviewer"),
-    makeActor(prisma, "REVIEWER", "Sam Second"),
-    makeActor(prisma, "ADMIN", "Ada Admin"),
-    makeActor(prisma, "VIEWER"),
-    makeActor(prisma, "ANALYST"),
+    makeUser(prisma, { role: "REVIEWER", name: "Rita Reviewer" }),
+    makeUser(prisma, { role: "REVIEWER", name: "Sam Second" }),
+    makeUser(prisma, { role: "ADMIN", name: "Ada Admin" }),
+    makeUser(prisma, { role: "VIEWER" }),
+    makeUser(prisma, { role: "ANALYST" }),
   ]);
   claimId = (await prisma.claim.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } })).id;
 });

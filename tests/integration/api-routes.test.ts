@@ -110,7 +110,8 @@ describe("GET /api/claims", () => {
     expect(second.data.map((c) => c.id)).toEqual(
       await claimIds({ size: "10", page: "2", sort: "kind", dir: "desc" }),
     );
-    expect(second).toMatchObject({ page: 2, size: 10, total: 43, pageCount: 5 });
+    const total = await prisma.claim.count();
+    expect(second).toMatchObject({ page: 2, size: 10, total, pageCount: Math.ceil(total / 10) });
 
     const search = await list<ClaimItem>(listClaimsRoute, "/api/claims?q=Hauwei");
     expect(search.data.map((c) => c.id)).toEqual(await claimIds({ q: "Hauwei" }));
@@ -118,12 +119,13 @@ describe("GET /api/claims", () => {
   });
 
   it("answers an empty page past the end, with the real total", async () => {
+    const total = await prisma.claim.count();
     expect(await list(listClaimsRoute, "/api/claims?page=99")).toEqual({
       data: [],
       page: 99,
       size: 25,
-      total: 43,
-      pageCount: 2,
+      total,
+      pageCount: Math.ceil(total / 25),
     });
   });
 
@@ -132,11 +134,12 @@ describe("GET /api/claims", () => {
       listClaimsRoute,
       "/api/claims?size=7&page=-2&kind=nonsense&sort=text&dir=sideways&sector=DROP%20TABLE&document=abc",
     );
-    expect(page).toMatchObject({ page: 1, size: 25, total: 43 });
+    expect(page).toMatchObject({ page: 1, size: 25, total: await prisma.claim.count() });
     expect(page.data.map((c) => c.id)).toEqual(await claimIds({}));
   });
 
   it("treats hostile searches as text", async () => {
+    const claimsBefore = await prisma.claim.count();
     for (const q of [
       `'; DROP TABLE "Claim"; --`,
       `huawei' OR '1'='1`,
@@ -149,7 +152,7 @@ describe("GET /api/claims", () => {
     }
     const controls = await list<ClaimItem>(listClaimsRoute, "/api/claims?q=%00Huawei%07");
     expect(controls.total).toBe((await list<ClaimItem>(listClaimsRoute, "/api/claims?q=Huawei")).total);
-    expect(await prisma.claim.count()).toBe(43);
+    expect(await prisma.claim.count()).toBe(claimsBefore);
   });
 
   it("gives an as-of date only as precise as the text", async () => {

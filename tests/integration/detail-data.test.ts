@@ -9,6 +9,8 @@ import { segmentText, splitSegmentsAt } from "@/lib/data/text-segments";
 import { hasLostCitation } from "@/lib/ingest/citations";
 import type { Prisma } from "@/lib/prisma-client";
 import { withPgClient } from "@/tests/helpers/db";
+import type { EntityRole } from "@/lib/generated/prisma/enums.ts";
+import { makeDocument, makeEntity } from "@/prisma/factories";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
@@ -54,20 +56,21 @@ describe("searchEntities", () => {
 
   it("pages in the database, within bounds", async () => {
     const all = await prisma.entity.count();
-    expect(all).toBe(41);
+    const pageCount = Math.ceil(all / 10);
+    expect(pageCount).toBeGreaterThan(1);
     const first = await searchEntities({ page: 1, size: 10 }, prisma);
-    expect(first).toMatchObject({ total: all, pageCount: 5, page: 1, size: 10 });
+    expect(first).toMatchObject({ total: all, pageCount, page: 1, size: 10 });
     expect(first.rows).toHaveLength(10);
 
     const pages = await Promise.all(
-      [1, 2, 3, 4, 5].map((page) => searchEntities({ page, size: 10 }, prisma)),
+      Array.from({ length: pageCount }, (_, i) => searchEntities({ page: i + 1, size: 10 }, prisma)),
     );
     const slugs = pages.flatMap((p) => p.rows.map((row) => row.slug));
     expect(slugs).toHaveLength(all);
     expect(new Set(slugs).size).toBe(all);
-    expect(pages[4]?.rows).toHaveLength(1);
+    expect(pages.at(-1)?.rows).toHaveLength(all - (pageCount - 1) * 10);
 
-    expect((await searchEntities({ page: 6, size: 10 }, prisma)).rows).toEqual([]);
+    expect((await searchEntities({ page: pageCount + 1, size: 10 }, prisma)).rows).toEqual([]);
     expect(await searchEntities({ page: 0, size: 1000 }, prisma)).toMatchObject({ page: 1, size: 100 });
     expect(await searchEntities({ page: -3, size: 0 }, prisma)).toMatchObject({ page: 1, size: 1 });
   });
@@ -130,17 +133,17 @@ describe("entity profile", () => {
   });
 
   it("splits its claims into subject and mentioned, and lists them in pages", async () => {
-    const id = await entityId("china");
+    // One page's worth at the default size, three at a size of 8.
+    const entity = await makeEntity(prisma);
+    const roles = [...Array(12).fill("SUBJECT"), ...Array(8).fill("MENTIONED")] as EntityRole[];
+    await makeDocument(prisma, {
+      sections: [{ claims: roles.map((role) => ({ entities: [{ entity, role }] })) }],
+    });
+    const { id } = entity;
     const profile = await getEntity(id, prisma);
-    const roles = await sql<{ role: string; n: number }>(
-      `SELECT role::text, count(*)::int AS n FROM "ClaimEntity" WHERE "entityId" = $1 GROUP BY role`,
-      [id],
-    );
-    const byRole = Object.fromEntries(roles.map((row) => [row.role, row.n]));
-    expect(profile?.claims).toEqual({ subject: byRole.SUBJECT ?? 0, mentioned: byRole.MENTIONED ?? 0 });
+    expect(profile?.claims).toEqual({ subject: 12, mentioned: 8 });
 
-    const total = (byRole.SUBJECT ?? 0) + (byRole.MENTIONED ?? 0);
-    expect(total).toBe(20);
+    const total = roles.length;
     expect(await getEntityClaims(id, {}, prisma)).toMatchObject({ total, pageCount: 1, size: 20 });
     const pages = await Promise.all([1, 2, 3].map((page) => getEntityClaims(id, { page, size: 8 }, prisma)));
     expect(pages.map((page) => page.rows.length)).toEqual([8, 8, 4]);
@@ -244,7 +247,9 @@ describe("document reader", () => {
     expect(reader.blocks[0]?.type).toBe("title");
     const headings = reader.blocks.filter((block) => block.type === "heading");
     expect(headings).toHaveLength(document.sections.length);
-    expect(headings.filter((block) => block.level === 1)).toHaveLength(12);
+    expect(headings.filter((block) => block.level === 1)).toHaveLength(
+      document.sections.filter((section) => section.level === 1).length,
+    );
 
     const claimRuns = reader.blocks.flatMap((block) => block.segments).filter((segment) => segment.mark);
     expect(claimRuns.filter((segment) => segment.mark?.first)).toHaveLength(document.claims.length);
@@ -252,16 +257,18 @@ describe("document reader", () => {
       const runs = claimRuns.filter((segment) => segment.mark?.claimId === claim.id);
       expect(runs.map((segment) => segment.text).join("")).toBe(claim.text);
     }
-    // Two claims were split from sentences whose gap lies in their other half, so 25 claims share 23 gaps.
+    // Claims split from a sentence whose gap lies in their other half share that gap: the article has fewer gaps
+    // than claims that lost a citation.
     const lost = claimRuns.filter((segment) => segment.mark?.lostCitationAt !== null);
+    const lostCitations = document.claims.filter((claim) => claim.citationMissing).length;
     expect(lost).toHaveLength(
       document.claims.filter((claim) => claim.citationMissing && hasLostCitation(claim.text)).length,
     );
-    expect(lost).toHaveLength(23);
-    expect(reader).toMatchObject({ claims: 43, lostCitations: 25 });
+    expect(lost.length).toBeLessThan(lostCitations);
+    expect(reader).toMatchObject({ claims: document.claims.length, lostCitations });
     for (const segment of lost)
       expect(segment.text.slice(segment.mark?.lostCitationAt ?? 0)).toMatch(/^\s+\./);
-    expect(reader.sections.reduce((sum, section) => sum + section.claims, 0)).toBe(43);
+    expect(reader.sections.reduce((sum, section) => sum + section.claims, 0)).toBe(document.claims.length);
   });
 
   it("returns null for a document that does not exist", async () => {

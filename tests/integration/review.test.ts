@@ -14,7 +14,7 @@ import {
 } from "@/lib/data/review";
 import type { Verdict } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/prisma-client";
-import { makeActor } from "@/tests/helpers/accounts";
+import { makeUser } from "@/prisma/factories";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
@@ -30,12 +30,12 @@ let nextClaim = 0;
 beforeAll(async () => {
   prisma = await freshSeededDatabase();
   [rita, sam, tom, admin, viewer, analyst] = await Promise.all([
-    makeActor(prisma, "REVIEWER", "Rita Reviewer"),
-    makeActor(prisma, "REVIEWER", "Sam Second"),
-    makeActor(prisma, "REVIEWER", "Tom Third"),
-    makeActor(prisma, "ADMIN", "Ada Admin"),
-    makeActor(prisma, "VIEWER"),
-    makeActor(prisma, "ANALYST"),
+    makeUser(prisma, { role: "REVIEWER", name: "Rita Reviewer" }),
+    makeUser(prisma, { role: "REVIEWER", name: "Sam Second" }),
+    makeUser(prisma, { role: "REVIEWER", name: "Tom Third" }),
+    makeUser(prisma, { role: "ADMIN", name: "Ada Admin" }),
+    makeUser(prisma, { role: "VIEWER" }),
+    makeUser(prisma, { role: "ANALYST" }),
   ]);
   claimIds = (await prisma.claim.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((c) => c.id);
 });
@@ -276,7 +276,7 @@ describe("assignment", () => {
 
 describe("queue and history", () => {
   it("lists the reviewer's own claims a page at a time, by status, with the disagreement flag", async () => {
-    const reviewer = await makeActor(prisma, "REVIEWER", "Quinn Queue");
+    const reviewer = await makeUser(prisma, { role: "REVIEWER", name: "Quinn Queue" });
     const mine = [freshClaim(), freshClaim(), freshClaim()];
     for (const claimId of mine)
       await assignClaim(prisma, admin, { claimId, version: 1, assigneeId: reviewer.id });

@@ -6,6 +6,7 @@ import { RECEIVED_FORWARDED_FOR } from "@/lib/auth/client-address";
 import {
   MAX_FAILURES_PER_ACCOUNT,
   MAX_FAILURES_PER_ADDRESS,
+  SIGN_IN_RETENTION_MS,
   SIGN_IN_WINDOW_MS,
   authenticate,
 } from "@/lib/auth/credentials";
@@ -114,6 +115,22 @@ describe("authenticate", () => {
     ).toMatchObject({
       id: user.id,
     });
+  });
+
+  it("removes attempts older than the retention period, and keeps the rest", async () => {
+    const user = await account();
+    const [old, kept] = await Promise.all(
+      [later(-SIGN_IN_RETENTION_MS - 1), later(-SIGN_IN_RETENTION_MS + 60_000)].map((at) =>
+        prisma.signInAttempt.create({ data: { email: user.email, address: "10.9.0.1", succeeded: false, at } }),
+      ),
+    );
+    await authenticate(prisma, { email: user.email, password: PASSWORD }, "10.9.0.2", T0);
+    const left = await prisma.signInAttempt.findMany({ where: { email: user.email }, orderBy: { at: "asc" } });
+    expect(left.map((attempt) => attempt.id)).not.toContain(old!.id);
+    expect(left.map((attempt) => [attempt.id === kept!.id, attempt.succeeded])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
   });
 
   it(`limits an address to ${MAX_FAILURES_PER_ADDRESS} failures across accounts, and leaves other addresses alone`, async () => {

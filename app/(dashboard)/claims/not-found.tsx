@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RecordNotFound } from "@/app/(dashboard)/_components/record-not-found";
+import { RecordNotFound } from "@/components/records/record-not-found";
 
 export const metadata: Metadata = { title: "Claim not found" };
 

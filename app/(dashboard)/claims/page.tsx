@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { DataTableSkeleton, DataTableToolbarSkeleton } from "@/components/data-table/data-table-skeleton";
+import { ClaimsTableSkeleton, ClaimsToolbarSkeleton } from "@/components/claims/claims-table-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
@@ -9,28 +9,12 @@ import { getClaimCount, getClaimFacets, getClaims } from "@/lib/data/claims";
 import { getSavedViews } from "@/lib/data/saved-views";
 import { getDb } from "@/lib/db";
 import { forViewer, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
-import { ClaimsQueryProvider } from "./_components/claims-query-context";
+import { ClaimsQueryProvider } from "@/components/claims/claims-query-context";
 import { ClaimsTable } from "./_components/claims-table";
-import { ClaimsTableToolbar } from "./_components/claims-table-toolbar";
+import { ClaimsTableToolbar } from "@/components/claims/claims-table-toolbar";
 import { SavedViewsMenu } from "./_components/saved-views-menu";
 
 export const metadata: Metadata = { title: "Claims" };
-
-/** Widths of the table skeleton's columns, in the order of the columns shown by default. */
-const SKELETON_COLUMNS = [
-  { header: "w-12", cell: "w-[22rem] max-w-full grow" },
-  { header: "w-10", cell: "w-16" },
-  { header: "w-14", cell: "w-28", className: "hidden md:flex" },
-  { header: "w-14", cell: "w-32", className: "hidden md:flex" },
-  { header: "w-12", cell: "w-20", className: "hidden lg:flex" },
-  { header: "w-12", cell: "w-16", className: "hidden lg:flex" },
-  { header: "w-12", cell: "w-8", className: "hidden lg:flex" },
-  { header: "w-14", cell: "w-28", className: "hidden lg:flex" },
-] as const;
-
-const SKELETON_ACTIONS = ["w-32", "w-32", "w-32", "w-24"] as const;
-
-const SKELETON_FILTERS = ["w-20", "w-24", "w-20", "w-20", "w-22", "w-26", "w-36", "w-32", "w-30"] as const;
 
 export default async function ClaimsPage({
   searchParams,
@@ -65,7 +49,7 @@ export default async function ClaimsPage({
       </PageHeader>
       <ClaimsQueryProvider query={query}>
         <div className="flex flex-col gap-5">
-          <Suspense fallback={<DataTableToolbarSkeleton filterWidths={SKELETON_FILTERS} />}>
+          <Suspense fallback={<ClaimsToolbarSkeleton />}>
             <ClaimsTableToolbar
               facets={facets}
               views={savedViews ? <SavedViewsMenu views={savedViews} /> : null}
@@ -74,13 +58,7 @@ export default async function ClaimsPage({
           {/* Keyed by the query: a new query shows the skeleton until its own rows arrive, never stale rows. */}
           <Suspense
             key={serializeClaimsQuery(query).toString()}
-            fallback={
-              <DataTableSkeleton
-                columns={SKELETON_COLUMNS}
-                actionWidths={SKELETON_ACTIONS}
-                rowCount={Math.min(query.size, 10)}
-              />
-            }
+            fallback={<ClaimsTableSkeleton rowCount={Math.min(query.size, 10)} />}
           >
             <ClaimsTable claims={claims} facets={facets} allClaims={allClaims} exportAccess={exportAccess} />
           </Suspense>

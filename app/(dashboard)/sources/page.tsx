@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ListSearchForm } from "@/app/(dashboard)/_components/list-search-form";
+import { DataTableSearchField, DataTableSearchForm } from "@/components/data-table/data-table-search-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { Field, Select } from "@/components/ui/field";
 import { awaitedLater } from "@/lib/data/awaited-later";
 import { DEFAULT_PAGE_SIZE, type SearchParams } from "@/lib/data/list-params";
 import { getSources, parseSourceSearch } from "@/lib/data/sources";
@@ -20,17 +21,32 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         The reports, articles, indexes and statements that claims cite, with how reliable reviewers judge
         them.
       </PageHeader>
-      <ListSearchForm
+      <DataTableSearchForm
         action="/sources"
-        name="Sources"
-        q={query.q}
-        queryLabel="Title or publisher"
-        placeholder="AI Index, RAND…"
-        kind={query.kind}
-        kindOptions={SOURCE_KIND_OPTIONS}
-        kindAll="All kinds"
+        label="Sources"
+        filtered={query.q !== "" || query.kind !== null}
         keep={{ size: query.size === DEFAULT_PAGE_SIZE ? null : query.size }}
-      />
+        className="mb-6 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end"
+      >
+        <DataTableSearchField
+          id="sources-q"
+          label="Title or publisher"
+          value={query.q}
+          placeholder="AI Index, RAND…"
+        />
+        <Field id="sources-kind" label="Kind" className="sm:w-52">
+          {(described) => (
+            <Select id="sources-kind" name="kind" defaultValue={query.kind ?? ""} {...described}>
+              <option value="">All kinds</option>
+              {SOURCE_KIND_OPTIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </DataTableSearchForm>
       {/* Keyed by the query, so a new search shows the skeleton instead of the previous results. */}
       <Suspense key={JSON.stringify(query)} fallback={<SourceTableSkeleton />}>
         <SourceTable results={results} query={query} />

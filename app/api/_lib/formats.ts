@@ -1,18 +1,10 @@
 // Value formats of the JSON API, the same as the export's columns (lib/export/claims-export.ts) so a claim reads
 // alike in both.
 import { configuredPublicOrigin } from "@/lib/env";
-import type { DatePrecision } from "@/lib/generated/prisma/enums.ts";
 
 /** A `@db.Date` value as "YYYY-MM-DD"; Prisma hands it over as UTC midnight. */
 export function isoDate(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
-}
-
-/** As precise as the text: "2025" for a year, "2025-03" for a month; a full date would claim a day nobody gave. */
-export function asOfString(date: Date | null, precision: DatePrecision | null): string | null {
-  if (!date) return null;
-  const length = precision === "YEAR" ? 4 : precision === "MONTH" ? 7 : 10;
-  return date.toISOString().slice(0, length);
 }
 
 export function claimUrl(origin: string, id: number): string {

@@ -1,9 +1,10 @@
 // GET /api/claims?<the /claims table's parameters>: one page of claims, filtered and sorted exactly as the table.
-import { asOfString, claimUrl, publicOrigin } from "@/app/api/_lib/formats";
+import { claimUrl, publicOrigin } from "@/app/api/_lib/formats";
 import { answer, json } from "@/app/api/_lib/responses";
 import { getRequestUser } from "@/lib/auth";
 import { getClaims, type ClaimRow } from "@/lib/data/claims";
 import { getDb } from "@/lib/db";
+import { asOfIso } from "@/lib/format";
 import type { DatePrecision } from "@/lib/generated/prisma/enums.ts";
 import { forViewer, parseClaimsQuery } from "@/lib/validations/claims";
 
@@ -27,7 +28,10 @@ export async function GET(request: Request): Promise<Response> {
         status: row.status,
         verdict: row.verdict,
         citationMissing: row.citationMissing,
-        asOf: asOfString(row.asOfDate, precisions.get(row.id) ?? null),
+        // A date without a recorded precision reads as a day, as in the export.
+        asOf: row.asOfDate
+          ? asOfIso({ date: row.asOfDate, precision: precisions.get(row.id) ?? "DAY" })
+          : null,
         document: { id: row.document.id, title: row.document.title },
         section: { id: row.section.id, heading: row.section.heading },
         sectors: row.sectors.map((sector) => sector.slug),

@@ -1,39 +1,16 @@
-// Playwright fixtures: accounts made through the data layer and signed in by cookie, so that every test has
-// its own users and can run beside the others. Only tests/e2e/auth.spec.ts signs in through the form.
-import { randomUUID } from "node:crypto";
+// Playwright fixtures: a database connection per worker for the factories (prisma/factories.ts), with which every
+// test makes its own accounts and records so that it can run beside the others, and sign-in by cookie. Only
+// tests/e2e/auth.spec.ts signs in through the form.
 import { test as base, type BrowserContext } from "@playwright/test";
-import type { Role } from "@/lib/generated/prisma/enums.ts";
-import { COMMAND_LINE, createUser } from "@/lib/data/users";
+import type { Actor } from "@/lib/auth/permissions";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
+import type { Role } from "@/lib/generated/prisma/enums.ts";
+import type { Prisma } from "@/lib/prisma-client";
+import { makeUser } from "@/prisma/factories";
 import { testPrisma } from "../../helpers/db";
 import { E2E_AUTH_SECRET } from "./auth-secret";
 
-export const TEST_PASSWORD = "a test password nobody uses";
-
-export interface TestUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-}
-
-/** A new account with a unique email; `name` defaults to the role and a short random suffix. */
-export async function makeUser(role: Role, name?: string): Promise<TestUser> {
-  const prisma = testPrisma();
-  try {
-    const suffix = randomUUID().slice(0, 8);
-    return await createUser(prisma, COMMAND_LINE, {
-      email: `${role.toLowerCase()}-${suffix}@claimdesk.test`,
-      name: name ?? `${role[0]}${role.slice(1).toLowerCase()} ${suffix}`,
-      password: TEST_PASSWORD,
-      role,
-    });
-  } finally {
-    await prisma.$disconnect();
-  }
-}
-
-export async function signInContext(context: BrowserContext, baseURL: string, user: TestUser): Promise<void> {
+export async function signInContext(context: BrowserContext, baseURL: string, user: Actor): Promise<void> {
   await context.addCookies([
     {
       name: SESSION_COOKIE,
@@ -45,10 +22,19 @@ export async function signInContext(context: BrowserContext, baseURL: string, us
   ]);
 }
 
-export const test = base.extend<{ signInAs: (role: Role, name?: string) => Promise<TestUser> }>({
-  signInAs: async ({ context, baseURL }, use) => {
+export const test = base.extend<{ signInAs: (role: Role, name?: string) => Promise<Actor> }, { db: Prisma }>({
+  db: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern; this one has none.
+    async ({}, use) => {
+      const db = testPrisma();
+      await use(db);
+      await db.$disconnect();
+    },
+    { scope: "worker" },
+  ],
+  signInAs: async ({ context, baseURL, db }, use) => {
     await use(async (role, name) => {
-      const user = await makeUser(role, name);
+      const user = await makeUser(db, { role, name });
       await signInContext(context, baseURL!, user);
       return user;
     });

@@ -82,8 +82,20 @@ describe("clientAddress", () => {
 
   it("names an IPv4 peer of a dual-stack socket as a proxy would, and falls back to one shared key", () => {
     expect(clientAddress({ "x-forwarded-for": "::ffff:192.0.2.1" }, 0)).toBe("192.0.2.1");
-    expect(clientAddress({ "x-forwarded-for": "::1" }, 0)).toBe("::1");
+    expect(clientAddress({ "x-forwarded-for": "::1" }, 0)).toBe("0:0:0:0::/64");
     expect(clientAddress({}, 0)).toBe("unknown");
     expect(clientAddress({ [RECEIVED_FORWARDED_FOR]: "203.0.113.7" }, 1)).toBe("unknown");
+  });
+
+  it("counts an IPv6 client by its /64, however it writes the address, so rotating within it changes nothing", () => {
+    const key = (address: string) => clientAddress({ "x-forwarded-for": address }, 0);
+    expect(key("2001:db8:12:34::1")).toBe("2001:db8:12:34::/64");
+    expect(key("2001:0DB8:0012:0034:ffff:1:2:3")).toBe("2001:db8:12:34::/64");
+    expect(key("2001:db8:12:34:1::%eth0")).toBe("2001:db8:12:34::/64");
+    expect(key("2001:db8:12:35::1")).toBe("2001:db8:12:35::/64");
+    expect(key("2001:db8::")).toBe("2001:db8:0:0::/64");
+    // Not an IPv6 address: counted as written.
+    expect(key("2001:db8::1::2")).toBe("2001:db8::1::2");
+    expect(key("1:2:3:4:5:6:7:8:9")).toBe("1:2:3:4:5:6:7:8:9");
   });
 });

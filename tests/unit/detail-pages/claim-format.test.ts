@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   claimTitle,
-  formatAsOf,
   formatQuantity,
   formatScaled,
 } from "@/app/(dashboard)/claims/[id]/_components/claim-format";
+import { asOfIso, formatAsOf } from "@/lib/format";
 
 describe("claim figures", () => {
   it("reads money, shares and scale words as the document writes them", () => {
@@ -19,11 +19,14 @@ describe("claim figures", () => {
     expect(formatScaled(350)).toBe("350");
   });
 
-  it("gives a date no more precision than the claim has", () => {
+  it("gives a date no more precision than the claim has, to readers and to machines", () => {
     const date = new Date("2025-03-01T00:00:00Z");
-    expect(formatAsOf(date, "YEAR")).toBe("2025");
-    expect(formatAsOf(date, "MONTH")).toBe("March 2025");
-    expect(formatAsOf(date, "DAY")).toBe("1 Mar 2025");
+    expect(formatAsOf({ date, precision: "YEAR" })).toBe("2025");
+    expect(formatAsOf({ date, precision: "MONTH" })).toBe("March 2025");
+    expect(formatAsOf({ date, precision: "DAY" })).toBe("1 Mar 2025");
+    expect(asOfIso({ date, precision: "YEAR" })).toBe("2025");
+    expect(asOfIso({ date, precision: "MONTH" })).toBe("2025-03");
+    expect(asOfIso({ date, precision: "DAY" })).toBe("2025-03-01");
   });
 
   it("titles a claim by its first words", () => {

@@ -6,7 +6,7 @@ import { awaitedLater } from "@/lib/data/awaited-later";
 import type { SearchParams } from "@/lib/data/list-params";
 import { getDb } from "@/lib/db";
 import { parseAuditQuery, serializeAuditQuery } from "@/lib/validations/audit";
-import { requireAdminPage } from "../_components/require-admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { AuditEventList, AuditEventListSkeleton } from "./_components/audit-event-list";
 import { AuditFilters } from "./_components/audit-filters";
 

@@ -6,7 +6,7 @@ import { getUsers } from "@/lib/data/users";
 import { getDb } from "@/lib/db";
 import { parseUserListQuery } from "@/lib/validations/users";
 import type { SearchParams } from "@/lib/data/list-params";
-import { requireAdminPage } from "../_components/require-admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { CreateUserForm } from "./_components/create-user-form";
 import { UserSearchForm } from "./_components/user-search-form";
 import { UserTable, UserTableSkeleton } from "./_components/user-table";

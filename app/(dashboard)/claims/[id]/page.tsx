@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { ClaimEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
-import { claimTextOf, loadClaim } from "@/app/(dashboard)/_components/records";
-import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { Breadcrumbs } from "@/components/records/breadcrumbs";
+import { ClaimEditSlot } from "./_components/claim-edit-slot";
+import { claimTextOf, loadClaim } from "@/lib/data/records";
+import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { awaitedLater } from "@/lib/data/awaited-later";
 import { getRelatedClaims } from "@/lib/data/claim";
 import { claimTitle } from "./_components/claim-format";

@@ -16,7 +16,12 @@ import {
 import { ariaSort } from "@/components/data-table/data-table-column-header";
 import { DataTableDensityToggle, useDensity } from "@/components/data-table/data-table-density-toggle";
 import { DownloadIcon } from "@/components/ui/icons";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import {
+  DataTablePageSize,
+  DataTablePagination,
+  followWith,
+} from "@/components/data-table/data-table-pagination";
+import { DataTablePastLastPage } from "@/components/data-table/data-table-past-last-page";
 import { DataTableSortSelect } from "@/components/data-table/data-table-sort-select";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { useLocalStorage } from "@/components/data-table/use-local-storage";
@@ -24,9 +29,15 @@ import { Code } from "@/components/ui/code";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ClaimFacets, ClaimsPage } from "@/lib/data/claims";
 import { formatCount, formatNumber } from "@/lib/format";
-import { PAGE_SIZES, hasFilters, parseClaimsQuery, serializeClaimsQuery } from "@/lib/validations/claims";
-import { useClaimsQuery, withoutFilters } from "./claims-query-context";
-import { claimsTableFeatures, getClaimsTableColumns } from "./claims-table-columns";
+import {
+  PAGE_SIZES,
+  hasFilters,
+  parseClaimsQuery,
+  serializeClaimsQuery,
+  type ClaimsQuery,
+} from "@/lib/validations/claims";
+import { useClaimsQuery, withoutFilters } from "@/components/claims/claims-query-context";
+import { claimsTableFeatures, getClaimsTableColumns } from "@/components/claims/claims-table-columns";
 
 const HIDDEN_COLUMNS_KEY = "claimdesk:claims-hidden-columns";
 /**
@@ -131,7 +142,8 @@ export function ClaimsTable({
   exportParams.delete("size");
   const exportHref = (format: "csv" | "json") =>
     `/api/claims/export?${new URLSearchParams([["format", format], ...exportParams])}`;
-  const resetHref = `/claims?${serializeClaimsQuery(withoutFilters(query))}`.replace(/\?$/, "");
+  const resetHref = claimsPageHref(withoutFilters(query));
+  const pageHref = (page: number) => claimsPageHref({ ...query, page });
 
   return (
     <section ref={top} aria-label="Results" className="flex scroll-mt-32 flex-col gap-3">
@@ -179,17 +191,12 @@ export function ClaimsTable({
 
       {rows.length === 0 ? (
         total > 0 ? (
-          <EmptyState title="This page is past the last one">
-            The {formatCount(total, "claim", "claims")} found fill{" "}
-            {formatCount(table.getPageCount(), "page", "pages")}.{" "}
-            <button
-              type="button"
-              onClick={() => table.lastPage()}
-              className="font-medium text-brand underline underline-offset-4"
-            >
-              Go to the last page
-            </button>
-          </EmptyState>
+          <DataTablePastLastPage
+            page={query.page}
+            pageCount={table.getPageCount()}
+            lastHref={pageHref(table.getPageCount())}
+            onNavigate={() => table.lastPage()}
+          />
         ) : filtered ? (
           <EmptyState title="No claims match">
             No claim matches {query.q ? <>the search “{query.q}”</> : "these filters"}
@@ -198,10 +205,7 @@ export function ClaimsTable({
             <Link
               href={resetHref}
               prefetch={false}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(withoutFilters(query));
-              }}
+              onClick={followWith(() => navigate(withoutFilters(query)))}
               className="font-medium text-brand underline underline-offset-4"
             >
               Reset filters
@@ -292,10 +296,22 @@ export function ClaimsTable({
 
       {rows.length > 0 ? (
         <DataTablePagination
-          table={table}
-          pagination={pagination}
-          pageSizes={PAGE_SIZES}
+          page={query.page}
+          pageCount={table.getPageCount()}
+          total={total}
+          size={query.size}
+          noun={total === 1 ? "claim" : "claims"}
+          hrefFor={pageHref}
+          onNavigate={(page) => table.setPageIndex(page - 1)}
           idPrefix="claims-pagination"
+          sizeControl={
+            <DataTablePageSize
+              id="claims-pagination-size"
+              value={query.size}
+              sizes={PAGE_SIZES}
+              onChange={(size) => table.setPageSize(size)}
+            />
+          }
         />
       ) : null}
     </section>
@@ -315,6 +331,11 @@ function ExportLink({ href, download, children }: { href: string; download: stri
       {children}
     </a>
   );
+}
+
+function claimsPageHref(query: ClaimsQuery): string {
+  const search = serializeClaimsQuery(query).toString();
+  return search ? `/claims?${search}` : "/claims";
 }
 
 function parseHiddenColumns(stored: string | null): ColumnVisibilityState {

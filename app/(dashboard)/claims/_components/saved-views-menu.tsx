@@ -5,7 +5,7 @@
 // was typed.
 import Link from "next/link";
 import { use, useState, useTransition, type FormEvent } from "react";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { ToneBadge } from "@/components/ui/tone-badge";
 import { DataTablePopover } from "@/components/data-table/data-table-popover";
 import { Button } from "@/components/ui/button";
 import { FormMessage, Input } from "@/components/ui/field";
@@ -14,7 +14,7 @@ import { createSavedView, deleteSavedView, renameSavedView, shareSavedView } fro
 import { sendAction } from "@/lib/actions/send-action";
 import type { SavedViewItem } from "@/lib/data/saved-views";
 import { serializeClaimsQuery } from "@/lib/validations/claims";
-import { useClaimsQuery } from "./claims-query-context";
+import { useClaimsQuery } from "@/components/claims/claims-query-context";
 
 type Message = { tone: "error" | "success"; text: string };
 

@@ -1,4 +1,4 @@
-import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { documentTitleOf } from "@/app/(dashboard)/_components/records";
+import { recordLayout } from "@/components/records/record-layout";
+import { documentTitleOf } from "@/lib/data/records";
 
 export default recordLayout("id", documentTitleOf);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { documentTitleOf, loadDocument } from "@/app/(dashboard)/_components/records";
-import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
+import { Breadcrumbs } from "@/components/records/breadcrumbs";
+import { documentTitleOf, loadDocument } from "@/lib/data/records";
+import { ExternalLink } from "@/components/ui/external-link";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
 import { ReaderContents, ReaderSummary } from "./_components/reader-summary";

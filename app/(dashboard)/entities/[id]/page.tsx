@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { entityNameOf, loadEntity } from "@/app/(dashboard)/_components/records";
-import { EntityEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
-import { SectionChart, VerdictChart } from "@/app/(dashboard)/_components/overview-charts";
+import { Breadcrumbs } from "@/components/records/breadcrumbs";
+import { entityNameOf, loadEntity } from "@/lib/data/records";
+import { EntityEditSlot } from "./_components/entity-edit-slot";
+import { ToneBadge } from "@/components/ui/tone-badge";
+import { SectionChart, VerdictChart } from "@/components/charts/overview-charts";
 import { ChartCardSkeleton } from "@/components/charts/chart-skeleton";
 import { awaitedLater } from "@/lib/data/awaited-later";
 import { getEntityClaims } from "@/lib/data/entities";
@@ -13,7 +13,7 @@ import { getSectionCoverage, getVerdictCounts } from "@/lib/data/overview";
 import { firstParam, parsePage, type SearchParams } from "@/lib/data/list-params";
 import { DEFAULT_CLAIMS_QUERY } from "@/lib/validations/claims";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
-import { countryName } from "../_components/entity-format";
+import { countryName } from "@/lib/format";
 import { EntityClaims, EntityClaimsSkeleton } from "./_components/entity-claims";
 import { EntityCoMentions, EntityFamily, EntityNames } from "./_components/entity-facts";
 

@@ -1,21 +1,15 @@
 import { clsx } from "clsx";
 import Link from "next/link";
-import { listHref } from "@/app/(dashboard)/_components/list-href";
-import {
-  CELL,
-  HEAD,
-  ListTable,
-  ListTableSkeleton,
-  PastLastPage,
-  ROW,
-} from "@/app/(dashboard)/_components/list-table";
+import { CELL, DataTable, DataTableHead, ROW } from "@/components/data-table/data-table";
+import { DataTableColumnHeader, type SortOrder } from "@/components/data-table/data-table-column-header";
+import { DataTablePastLastPage } from "@/components/data-table/data-table-past-last-page";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { listHref } from "@/components/data-table/list-href";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { EntityListQuery, EntityRow, EntitySort } from "@/lib/data/entities";
 import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
-import { formatNumber } from "@/lib/format";
-import { countryName } from "./entity-format";
+import { countryName, formatNumber } from "@/lib/format";
 
 /** The URL of the list with `changes` applied; defaults are dropped so links stay short. */
 function entitiesHref(query: EntityListQuery, changes: Partial<EntityListQuery>): string {
@@ -56,16 +50,22 @@ export async function EntityTable({
   }
   if (rows.length === 0) {
     return (
-      <PastLastPage page={page} pageCount={pageCount} lastHref={entitiesHref(query, { page: pageCount })} />
+      <DataTablePastLastPage
+        page={page}
+        pageCount={pageCount}
+        lastHref={entitiesHref(query, { page: pageCount })}
+      />
     );
   }
 
   const sort: EntitySort = query.sort ?? (query.q ? "relevance" : "name");
-  const nameDir = sort === "name" && query.dir === "desc" ? "desc" : "asc";
-  const claimsDir = sort === "claims" && query.dir === "asc" ? "asc" : "desc";
+  const nameDir: SortOrder = sort === "name" && query.dir === "desc" ? "desc" : "asc";
+  const claimsDir: SortOrder = sort === "claims" && query.dir === "asc" ? "asc" : "desc";
+  const nameSorted = sort === "name" && nameDir;
+  const claimsSorted = sort === "claims" && claimsDir;
 
   return (
-    <ListTable
+    <DataTable
       caption={
         <>
           Entities{query.q ? ` matching “${query.q}”` : ""}
@@ -75,41 +75,31 @@ export async function EntityTable({
       }
       head={
         <>
-          <SortableHead
-            label="Name"
-            active={sort === "name"}
-            dir={nameDir}
-            href={entitiesHref(query, {
-              sort: "name",
-              dir: sort === "name" && nameDir === "asc" ? "desc" : null,
-              page: 1,
-            })}
-            className="pl-5 sm:pl-6"
-          />
-          <th scope="col" className={clsx(HEAD, "hidden sm:table-cell")}>
-            Kind
-          </th>
-          <th scope="col" className={clsx(HEAD, "hidden lg:table-cell")}>
-            Aliases
-          </th>
-          <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
-            Country
-          </th>
-          <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
-            Part of
-          </th>
-          <SortableHead
-            label="Claims"
-            active={sort === "claims"}
-            dir={claimsDir}
-            href={entitiesHref(query, {
-              sort: "claims",
-              dir: sort === "claims" && claimsDir === "desc" ? "asc" : null,
-              page: 1,
-            })}
-            className="pr-5 text-right sm:pr-6"
-            align="right"
-          />
+          <DataTableHead sorted={nameSorted} className="pl-5 sm:pl-6">
+            {/* Name goes A to Z first, then Z to A; the claim count most first, then fewest. */}
+            <DataTableColumnHeader
+              label="Name"
+              sorted={nameSorted}
+              next={nameSorted === "asc" ? "desc" : "asc"}
+              href={entitiesHref(query, { sort: "name", dir: nameSorted === "asc" ? "desc" : null, page: 1 })}
+            />
+          </DataTableHead>
+          <DataTableHead className="hidden sm:table-cell">Kind</DataTableHead>
+          <DataTableHead className="hidden lg:table-cell">Aliases</DataTableHead>
+          <DataTableHead className="hidden md:table-cell">Country</DataTableHead>
+          <DataTableHead className="hidden md:table-cell">Part of</DataTableHead>
+          <DataTableHead sorted={claimsSorted} className="pr-5 text-right sm:pr-6">
+            <DataTableColumnHeader
+              label="Claims"
+              sorted={claimsSorted}
+              next={claimsSorted === "desc" ? "asc" : "desc"}
+              href={entitiesHref(query, {
+                sort: "claims",
+                dir: claimsSorted === "desc" ? "asc" : null,
+                page: 1,
+              })}
+            />
+          </DataTableHead>
         </>
       }
       pagination={{
@@ -167,56 +157,7 @@ export async function EntityTable({
           </td>
         </tr>
       ))}
-    </ListTable>
-  );
-}
-
-function SortableHead({
-  label,
-  active,
-  dir,
-  href,
-  className,
-  align = "left",
-}: {
-  label: string;
-  active: boolean;
-  dir: "asc" | "desc";
-  href: string;
-  className?: string;
-  align?: "left" | "right";
-}) {
-  return (
-    <th
-      scope="col"
-      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
-      className={clsx(HEAD, className)}
-    >
-      <Link
-        href={href}
-        className={clsx(
-          "inline-flex items-center gap-1 rounded-sm hover:text-foreground",
-          align === "right" && "flex-row-reverse",
-          active && "text-foreground",
-        )}
-      >
-        {label}
-        <SortArrow active={active} dir={dir} />
-        <span className="sr-only">
-          {active ? `, sorted ${dir === "asc" ? "ascending" : "descending"}; ` : ", "}sort by{" "}
-          {label.toLowerCase()}
-        </span>
-      </Link>
-    </th>
-  );
-}
-
-function SortArrow({ active, dir }: { active: boolean; dir: "asc" | "desc" }) {
-  return (
-    <svg viewBox="0 0 12 12" aria-hidden="true" className={clsx("size-3", !active && "opacity-40")}>
-      {!active || dir === "asc" ? <path d="M6 1.5 9.5 5h-7z" fill="currentColor" /> : null}
-      {!active || dir === "desc" ? <path d="M6 10.5 2.5 7h7z" fill="currentColor" /> : null}
-    </svg>
+    </DataTable>
   );
 }
 
@@ -247,13 +188,16 @@ function Dash() {
 
 export function EntityTableSkeleton() {
   return (
-    <ListTableSkeleton label="Loading entities…" rows={10} align="center" summaryClassName="w-40">
-      <Skeleton className="h-4 w-40" />
-      <Skeleton className="hidden h-4 w-20 sm:block" />
-      <Skeleton className="hidden h-4 w-48 lg:block" />
-      <Skeleton className="hidden h-4 w-16 md:block" />
-      <Skeleton className="hidden h-4 w-24 md:block" />
-      <Skeleton className="ml-auto h-4 w-6" />
-    </ListTableSkeleton>
+    <DataTableSkeleton
+      label="Loading entities…"
+      columns={[
+        { header: "w-12", cell: "w-40 grow" },
+        { header: "w-10", cell: "w-20", className: "hidden sm:flex" },
+        { header: "w-14", cell: "w-48", className: "hidden lg:flex" },
+        { header: "w-14", cell: "w-16", className: "hidden md:flex" },
+        { header: "w-12", cell: "w-24", className: "hidden md:flex" },
+        { header: "w-12", cell: "w-12" },
+      ]}
+    />
   );
 }

@@ -1,18 +1,12 @@
 // The reviewer's queue: a tab per status with its count, then one page of claims with the disagreement flag.
 import { clsx } from "clsx";
 import Link from "next/link";
-import { listHref } from "@/app/(dashboard)/_components/list-href";
-import {
-  CELL,
-  HEAD,
-  ListTable,
-  ListTableSkeleton,
-  PastLastPage,
-  ROW,
-} from "@/app/(dashboard)/_components/list-table";
-import { ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { CELL, DataTable, DataTableHead, ROW } from "@/components/data-table/data-table";
+import { DataTablePastLastPage } from "@/components/data-table/data-table-past-last-page";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { listHref } from "@/components/data-table/list-href";
+import { ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { Paged } from "@/lib/data/list-params";
 import type { QueueRow } from "@/lib/data/review";
 import { labelOf, REVIEW_STATUS_OPTIONS } from "@/lib/domain/options";
@@ -71,21 +65,19 @@ export async function QueueTable({
           Open a claim and choose “Take this claim”, or ask an admin to assign you some.
         </EmptyState>
       ) : rows.length === 0 ? (
-        <PastLastPage page={page} pageCount={pageCount} lastHref={queueHref(query.status, pageCount)} />
+        <DataTablePastLastPage
+          page={page}
+          pageCount={pageCount}
+          lastHref={queueHref(query.status, pageCount)}
+        />
       ) : (
-        <ListTable
+        <DataTable
           caption={`Claims assigned to you${query.status ? `, ${labelOf(REVIEW_STATUS_OPTIONS, query.status).toLowerCase()}` : ""}`}
           head={
             <>
-              <th scope="col" className={HEAD}>
-                Claim
-              </th>
-              <th scope="col" className={HEAD}>
-                Review
-              </th>
-              <th scope="col" className={HEAD}>
-                Last change
-              </th>
+              <DataTableHead>Claim</DataTableHead>
+              <DataTableHead>Review</DataTableHead>
+              <DataTableHead>Last change</DataTableHead>
             </>
           }
           pagination={{
@@ -116,7 +108,7 @@ export async function QueueTable({
               </td>
             </tr>
           ))}
-        </ListTable>
+        </DataTable>
       )}
     </div>
   );
@@ -124,8 +116,14 @@ export async function QueueTable({
 
 export function QueueTableSkeleton() {
   return (
-    <ListTableSkeleton label="Loading your queue…" rows={5} align="start" summaryClassName="w-32">
-      <Skeleton className="h-4 w-full max-w-lg" />
-    </ListTableSkeleton>
+    <DataTableSkeleton
+      label="Loading your queue…"
+      rowCount={5}
+      columns={[
+        { header: "w-12", cell: "w-full max-w-lg grow", lines: 2 },
+        { header: "w-14", cell: "w-32" },
+        { header: "w-20", cell: "w-32" },
+      ]}
+    />
   );
 }

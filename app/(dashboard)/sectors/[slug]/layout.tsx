@@ -1,4 +1,4 @@
-import { recordLayout } from "@/app/(dashboard)/_components/record-layout";
-import { sectorNameOf } from "@/app/(dashboard)/_components/records";
+import { recordLayout } from "@/components/records/record-layout";
+import { sectorNameOf } from "@/lib/data/records";
 
 export default recordLayout("slug", sectorNameOf);

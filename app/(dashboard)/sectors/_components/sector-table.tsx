@@ -1,9 +1,9 @@
 import { clsx } from "clsx";
 import Link from "next/link";
-import { CELL, HEAD, ListTable, ListTableSkeleton, ROW } from "@/app/(dashboard)/_components/list-table";
+import { CELL, DataTable, DataTableHead, ROW } from "@/components/data-table/data-table";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
 import { Code } from "@/components/ui/code";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { SectorFigure, SectorSummary } from "@/lib/data/sectors";
 import { formatNumber } from "@/lib/format";
 import { claimsHref, sectorFigureQuery } from "@/lib/queries/drill-down";
@@ -17,10 +17,13 @@ type FigureColumn = {
   from: keyof typeof SHOWN_FROM | null;
 };
 
-/** Per breakpoint: the column's classes, and those of its stand-in under the name. Literal, for Tailwind to find. */
+/**
+ * Per breakpoint: the column's classes, those of its stand-in under the name, and those of its loading
+ * placeholder. Literal, for Tailwind to find.
+ */
 const SHOWN_FROM = {
-  sm: { column: "hidden sm:table-cell", standIn: "sm:hidden" },
-  lg: { column: "hidden lg:table-cell", standIn: "lg:hidden" },
+  sm: { column: "hidden sm:table-cell", standIn: "sm:hidden", placeholder: "hidden sm:flex" },
+  lg: { column: "hidden lg:table-cell", standIn: "lg:hidden", placeholder: "hidden lg:flex" },
 };
 
 const FIGURE_COLUMNS: FigureColumn[] = [
@@ -44,26 +47,22 @@ export async function SectorTable({ sectors }: { sectors: Promise<SectorSummary[
   }
 
   return (
-    <ListTable
+    <DataTable
       caption="Sectors in display order, with their claims: all, with a lost citation, with sources, and by verdict"
       head={
         <>
-          <th scope="col" className={clsx(HEAD, "pl-5 sm:pl-6")}>
-            Sector
-          </th>
+          <DataTableHead className="pl-5 sm:pl-6">Sector</DataTableHead>
           {FIGURE_COLUMNS.map((column, index) => (
-            <th
+            <DataTableHead
               key={column.figure}
-              scope="col"
               className={clsx(
-                HEAD,
                 "text-right",
                 column.from && SHOWN_FROM[column.from].column,
                 index === FIGURE_COLUMNS.length - 1 && "pr-5 sm:pr-6",
               )}
             >
               {column.label}
-            </th>
+            </DataTableHead>
           ))}
         </>
       }
@@ -116,7 +115,7 @@ export async function SectorTable({ sectors }: { sectors: Promise<SectorSummary[
           ))}
         </tr>
       ))}
-    </ListTable>
+    </DataTable>
   );
 }
 
@@ -141,21 +140,16 @@ function Figure({ sector, column }: { sector: SectorSummary; column: FigureColum
 
 export function SectorTableSkeleton() {
   return (
-    <ListTableSkeleton label="Loading sectors…" rows={10} align="start" summaryClassName="w-24">
-      <div className="flex flex-1 flex-col gap-2">
-        <Skeleton className="h-4 w-40" />
-        <Skeleton className="h-4 w-72 max-w-full" />
-      </div>
-      {FIGURE_COLUMNS.map((column) => (
-        <Skeleton
-          key={column.figure}
-          className={clsx(
-            "h-4 w-8",
-            column.from === "sm" && "hidden sm:block",
-            column.from === "lg" && "hidden lg:block",
-          )}
-        />
-      ))}
-    </ListTableSkeleton>
+    <DataTableSkeleton
+      label="Loading sectors…"
+      columns={[
+        { header: "w-14", cell: "w-72 max-w-full grow", lines: 2 },
+        ...FIGURE_COLUMNS.map((column) => ({
+          header: "w-12",
+          cell: "w-12",
+          className: column.from ? SHOWN_FROM[column.from].placeholder : undefined,
+        })),
+      ]}
+    />
   );
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { Breadcrumbs } from "@/app/(dashboard)/_components/breadcrumbs";
-import { sourceTitleOf, loadSource } from "@/app/(dashboard)/_components/records";
-import { SourceEditSlot } from "@/app/(dashboard)/_components/catalog-edit-slots";
-import { ClaimList } from "@/app/(dashboard)/_components/claim-list";
-import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { Breadcrumbs } from "@/components/records/breadcrumbs";
+import { sourceTitleOf, loadSource } from "@/lib/data/records";
+import { SourceEditSlot } from "./_components/source-edit-slot";
+import { ClaimList } from "@/components/claims/claim-list";
+import { ExternalLink } from "@/components/ui/external-link";
+import { ToneBadge } from "@/components/ui/tone-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import {
   SOURCE_KIND_OPTIONS,

@@ -1,16 +1,10 @@
 import { clsx } from "clsx";
 import Link from "next/link";
-import { listHref } from "@/app/(dashboard)/_components/list-href";
-import {
-  CELL,
-  HEAD,
-  ListTable,
-  ListTableSkeleton,
-  PastLastPage,
-  ROW,
-} from "@/app/(dashboard)/_components/list-table";
+import { CELL, DataTable, DataTableHead, ROW } from "@/components/data-table/data-table";
+import { DataTablePastLastPage } from "@/components/data-table/data-table-past-last-page";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { listHref } from "@/components/data-table/list-href";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
 import type { SourceListQuery, SourceRow } from "@/lib/data/sources";
 import { SOURCE_KIND_OPTIONS, SOURCE_RELIABILITY_OPTIONS, labelOf } from "@/lib/domain/options";
@@ -52,11 +46,13 @@ export async function SourceTable({
     );
   }
   if (rows.length === 0) {
-    return <PastLastPage page={page} pageCount={pageCount} lastHref={sourcesHref(query, pageCount)} />;
+    return (
+      <DataTablePastLastPage page={page} pageCount={pageCount} lastHref={sourcesHref(query, pageCount)} />
+    );
   }
 
   return (
-    <ListTable
+    <DataTable
       caption={
         <>
           Sources{query.q ? ` matching “${query.q}”` : ""}
@@ -65,21 +61,11 @@ export async function SourceTable({
       }
       head={
         <>
-          <th scope="col" className={clsx(HEAD, "pl-5 sm:pl-6")}>
-            Title
-          </th>
-          <th scope="col" className={clsx(HEAD, "hidden sm:table-cell")}>
-            Kind
-          </th>
-          <th scope="col" className={clsx(HEAD, "hidden md:table-cell")}>
-            Reliability
-          </th>
-          <th scope="col" className={clsx(HEAD, "hidden lg:table-cell")}>
-            Published
-          </th>
-          <th scope="col" className={clsx(HEAD, "pr-5 text-right sm:pr-6")}>
-            Claims
-          </th>
+          <DataTableHead className="pl-5 sm:pl-6">Title</DataTableHead>
+          <DataTableHead className="hidden sm:table-cell">Kind</DataTableHead>
+          <DataTableHead className="hidden md:table-cell">Reliability</DataTableHead>
+          <DataTableHead className="hidden lg:table-cell">Published</DataTableHead>
+          <DataTableHead className="pr-5 text-right sm:pr-6">Claims</DataTableHead>
         </>
       }
       pagination={{
@@ -125,7 +111,7 @@ export async function SourceTable({
           </td>
         </tr>
       ))}
-    </ListTable>
+    </DataTable>
   );
 }
 
@@ -135,15 +121,16 @@ function Reliability({ value }: { value: SourceRow["reliability"] }) {
 
 export function SourceTableSkeleton() {
   return (
-    <ListTableSkeleton label="Loading sources…" rows={5} align="start" summaryClassName="w-32">
-      <div className="flex flex-1 flex-col gap-2">
-        <Skeleton className="h-4 w-64 max-w-full" />
-        <Skeleton className="h-4 w-40" />
-      </div>
-      <Skeleton className="hidden h-4 w-20 sm:block" />
-      <Skeleton className="hidden h-4 w-24 md:block" />
-      <Skeleton className="hidden h-4 w-20 lg:block" />
-      <Skeleton className="h-4 w-6" />
-    </ListTableSkeleton>
+    <DataTableSkeleton
+      label="Loading sources…"
+      rowCount={5}
+      columns={[
+        { header: "w-10", cell: "w-64 max-w-full grow", lines: 2 },
+        { header: "w-10", cell: "w-20", className: "hidden sm:flex" },
+        { header: "w-16", cell: "w-24", className: "hidden md:flex" },
+        { header: "w-16", cell: "w-20", className: "hidden lg:flex" },
+        { header: "w-12", cell: "w-12" },
+      ]}
+    />
   );
 }

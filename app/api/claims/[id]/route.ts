@@ -1,5 +1,6 @@
 // GET /api/claims/<id>: one claim with its sectors, entities, sources, quantities and where each name stands.
-import { asOfString, claimUrl, publicOrigin } from "@/app/api/_lib/formats";
+import { claimUrl, publicOrigin } from "@/app/api/_lib/formats";
+import { asOfIso } from "@/lib/format";
 import { recordRoute } from "@/app/api/_lib/record-route";
 import { getClaim, type ClaimDetail } from "@/lib/data/claim";
 
@@ -13,7 +14,7 @@ export const GET = recordRoute(getClaim, "No claim has this id.", (claim, reques
   status: claim.status,
   verdict: claim.verdict,
   citationMissing: claim.citationMissing,
-  asOf: claim.asOf ? asOfString(claim.asOf.date, claim.asOf.precision) : null,
+  asOf: claim.asOf ? asOfIso(claim.asOf) : null,
   document: { id: claim.document.id, title: claim.document.title },
   section: claim.sections.map(({ id, heading }) => ({ id, heading })).at(-1) ?? null,
   sectors: claim.sectors.map(({ slug, name }) => ({ slug, name })),

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { PastLastPage } from "@/app/(dashboard)/_components/list-table";
-import { Pagination } from "@/app/(dashboard)/_components/pagination";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTablePastLastPage } from "@/components/data-table/data-table-past-last-page";
+import { ToneBadge } from "@/components/ui/tone-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -46,7 +46,7 @@ export async function AuditEventList({
     );
   }
   if (rows.length === 0) {
-    return <PastLastPage page={page} pageCount={pageCount} lastHref={auditHref(query, pageCount)} />;
+    return <DataTablePastLastPage page={page} pageCount={pageCount} lastHref={auditHref(query, pageCount)} />;
   }
   return (
     <div className="flex flex-col gap-4">
@@ -57,7 +57,7 @@ export async function AuditEventList({
           </li>
         ))}
       </ol>
-      <Pagination
+      <DataTablePagination
         page={page}
         pageCount={pageCount}
         total={total}

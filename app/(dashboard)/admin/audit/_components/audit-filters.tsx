@@ -1,11 +1,9 @@
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { DataTableSearchForm } from "@/components/data-table/data-table-search-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/data/audit";
 import type { AuditQuery } from "@/lib/validations/audit";
 import { TARGET_LABELS } from "./audit-labels";
 
-/** A plain GET form: a filtered log has an address an admin can share, and works before any script loads. */
 export function AuditFilters({
   query,
   actors,
@@ -13,16 +11,18 @@ export function AuditFilters({
   query: AuditQuery;
   actors: { id: number; name: string; email: string }[];
 }) {
-  const filtered = Boolean(
-    query.actorId || query.action || query.targetType || query.claimId || query.from || query.to,
-  );
   return (
-    <form
-      role="search"
-      aria-label="Filter the audit log"
+    <DataTableSearchForm
       action="/admin/audit"
-      method="get"
+      label="Filter the audit log"
+      filtered={Boolean(
+        query.actorId || query.action || query.targetType || query.claimId || query.from || query.to,
+      )}
+      submitLabel="Filter"
+      clearLabel="Clear filters"
+      note={<p className="ml-auto text-xs text-muted-foreground">Days are in UTC.</p>}
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_8rem_10rem_10rem] lg:items-end"
+      actionsClassName="sm:col-span-2 lg:col-span-6"
     >
       <Field id="audit-actor" label="Who">
         {(described) => (
@@ -82,20 +82,6 @@ export function AuditFilters({
           <Input id="audit-to" name="to" type="date" defaultValue={query.to ?? ""} {...described} />
         )}
       </Field>
-      <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-6">
-        <Button type="submit" variant="primary">
-          Filter
-        </Button>
-        {filtered ? (
-          <Link
-            href="/admin/audit"
-            className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground"
-          >
-            Clear filters
-          </Link>
-        ) : null}
-        <p className="ml-auto text-xs text-muted-foreground">Days are in UTC.</p>
-      </div>
-    </form>
+    </DataTableSearchForm>
   );
 }

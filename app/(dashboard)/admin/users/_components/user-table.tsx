@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { listHref } from "@/app/(dashboard)/_components/list-href";
-import { ListTableSkeleton, PastLastPage } from "@/app/(dashboard)/_components/list-table";
-import { Pagination } from "@/app/(dashboard)/_components/pagination";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTablePastLastPage } from "@/components/data-table/data-table-past-last-page";
+import { DataTableSkeleton } from "@/components/data-table/data-table-skeleton";
+import { listHref } from "@/components/data-table/list-href";
+import { ToneBadge } from "@/components/ui/tone-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { DEFAULT_PAGE_SIZE, type Paged } from "@/lib/data/list-params";
 import type { AccountRow } from "@/lib/data/users";
@@ -45,7 +45,7 @@ export async function UserTable({
     );
   }
   if (rows.length === 0) {
-    return <PastLastPage page={page} pageCount={pageCount} lastHref={usersHref(query, pageCount)} />;
+    return <DataTablePastLastPage page={page} pageCount={pageCount} lastHref={usersHref(query, pageCount)} />;
   }
   return (
     <div className="flex flex-col gap-4">
@@ -87,7 +87,7 @@ export async function UserTable({
           </li>
         ))}
       </ul>
-      <Pagination
+      <DataTablePagination
         page={page}
         pageCount={pageCount}
         total={total}
@@ -101,13 +101,14 @@ export async function UserTable({
 
 export function UserTableSkeleton() {
   return (
-    <ListTableSkeleton label="Loading accounts…" rows={8} align="center" summaryClassName="w-32">
-      <div className="flex flex-1 flex-col gap-1.5">
-        <Skeleton className="h-4 w-40" />
-        <Skeleton className="h-3 w-56" />
-      </div>
-      <Skeleton className="h-5 w-16 rounded-full" />
-      <Skeleton className="h-8 w-20" />
-    </ListTableSkeleton>
+    <DataTableSkeleton
+      label="Loading accounts…"
+      rowCount={8}
+      columns={[
+        { header: "w-16", cell: "w-56 grow", lines: 2 },
+        { header: "w-10", cell: "w-16" },
+        { header: "w-14", cell: "w-20" },
+      ]}
+    />
   );
 }

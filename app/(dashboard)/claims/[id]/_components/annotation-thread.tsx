@@ -5,7 +5,7 @@
 import { clsx } from "clsx";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { ToneBadge, VerdictBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { ToneBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { MarkdownText, safeUrl } from "@/components/ui/markdown";

@@ -1,10 +1,6 @@
 "use client";
 
-import {
-  AdminEditPanel,
-  RecordFormFooter,
-  useRecordForm,
-} from "@/app/(dashboard)/_components/admin-edit-panel";
+import { AdminEditPanel, RecordFormFooter, useRecordForm } from "@/components/records/admin-edit-panel";
 import { Field, Input, Select } from "@/components/ui/field";
 import { updateClaim } from "@/lib/actions/catalog";
 import type { ClaimEdit } from "@/lib/data/catalog";

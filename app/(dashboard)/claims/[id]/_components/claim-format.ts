@@ -1,10 +1,6 @@
-// How a claim's figures and dates read on its page: "Over $8 billion", "About 83%", "1 trillion parameters", "2025".
-import type { DatePrecision } from "@/lib/generated/prisma/enums.ts";
-import { formatDate } from "@/lib/format";
-
+// How a claim's figures read on its page: "Over $8 billion", "About 83%", "1 trillion parameters".
 const LOCALE = "en-GB";
 const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const monthYear = new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: "UTC" });
 
 const SCALES = [
   { factor: 1e12, word: "trillion" },
@@ -46,18 +42,6 @@ function formatAmount(value: number, unit: string): string {
       return formatScaled(value);
     default:
       return `${formatScaled(value)} ${unit}`;
-  }
-}
-
-/** As precise as the document is: a claim dated "2025" must not read as 1 January 2025. */
-export function formatAsOf(date: Date, precision: DatePrecision): string {
-  switch (precision) {
-    case "YEAR":
-      return String(date.getUTCFullYear());
-    case "MONTH":
-      return monthYear.format(date);
-    case "DAY":
-      return formatDate(date);
   }
 }
 

@@ -2,13 +2,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ArrowRightIcon } from "@/components/ui/icons";
-import { ExternalLink } from "@/app/(dashboard)/_components/external-link";
-import {
-  ClaimKindBadge,
-  ReviewStatusBadge,
-  ToneBadge,
-  VerdictBadge,
-} from "@/app/(dashboard)/_components/tone-badge";
+import { ExternalLink } from "@/components/ui/external-link";
+import { ClaimKindBadge, ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ClaimDetail } from "@/lib/data/claim";
 import {
@@ -20,7 +15,8 @@ import {
   SOURCE_RELIABILITY_OPTIONS,
   labelOf,
 } from "@/lib/domain/options";
-import { formatAsOf, formatQuantity } from "./claim-format";
+import { asOfIso, formatAsOf } from "@/lib/format";
+import { formatQuantity } from "./claim-format";
 
 export function PanelCard({ id, title, description, children }: PanelProps) {
   return (
@@ -55,9 +51,7 @@ export function ClaimDetails({ claim }: { claim: ClaimDetail }) {
         </Detail>
         <Detail term="As of">
           {claim.asOf ? (
-            <time dateTime={claim.asOf.date.toISOString().slice(0, claim.asOf.precision === "YEAR" ? 4 : 10)}>
-              {formatAsOf(claim.asOf.date, claim.asOf.precision)}
-            </time>
+            <time dateTime={asOfIso(claim.asOf)}>{formatAsOf(claim.asOf)}</time>
           ) : (
             <span className="text-muted-foreground">No date in the claim</span>
           )}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LostCitationBadge } from "@/app/(dashboard)/_components/lost-citation";
+import { LostCitationBadge } from "@/components/claims/lost-citation";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { RelatedClaim } from "@/lib/data/claim";
 import { PanelCard } from "./claim-panels";

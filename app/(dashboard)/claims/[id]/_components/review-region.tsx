@@ -1,7 +1,7 @@
 // The claim page's review: status, verdict and assignee with reviewers' controls, the disagreement between
 // reviewers, the thread of notes and the claim's history. Signed-in people only; anyone else is asked to sign in.
 import Link from "next/link";
-import { VerdictBadge, ReviewStatusBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { VerdictBadge, ReviewStatusBadge } from "@/components/ui/tone-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { getCurrentUser } from "@/lib/auth";

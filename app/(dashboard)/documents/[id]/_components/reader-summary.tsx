@@ -1,4 +1,4 @@
-import { LostCitationBadge } from "@/app/(dashboard)/_components/lost-citation";
+import { LostCitationBadge } from "@/components/claims/lost-citation";
 import { Card } from "@/components/ui/card";
 import type { DocumentForReader } from "@/lib/data/documents";
 import { formatNumber } from "@/lib/format";

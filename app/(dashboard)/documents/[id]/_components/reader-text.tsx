@@ -2,7 +2,7 @@
 // Text is only ever rendered as React text nodes: an imported document may contain markup, which must stay inert.
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
-import { LostCitationBadge } from "@/app/(dashboard)/_components/lost-citation";
+import { LostCitationBadge } from "@/components/claims/lost-citation";
 import type { ReaderBlock, ReaderSegment } from "@/lib/data/documents";
 
 /** `byline` goes under the title line, or first when the text opens without one. */

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ClaimList } from "@/app/(dashboard)/_components/claim-list";
-import { listHref } from "@/app/(dashboard)/_components/list-href";
-import { Pagination } from "@/app/(dashboard)/_components/pagination";
-import { ToneBadge } from "@/app/(dashboard)/_components/tone-badge";
+import { ClaimList } from "@/components/claims/claim-list";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTablePastLastPage } from "@/components/data-table/data-table-past-last-page";
+import { listHref } from "@/components/data-table/list-href";
+import { ToneBadge } from "@/components/ui/tone-badge";
 import { ArrowRightIcon } from "@/components/ui/icons";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -54,19 +55,12 @@ export async function EntityClaims({
   claims: Promise<Paged<EntityClaim>>;
 }) {
   const { rows, total, pageCount, page, size } = await claims;
+  const pageHref = (number: number) =>
+    listHref(`/entities/${entity.id}`, { page: number === 1 ? null : number });
   return (
     <ClaimsCard entity={entity}>
       {rows.length === 0 && total > 0 ? (
-        <p className="text-sm text-muted-foreground">
-          There is no page {page}.{" "}
-          <Link
-            href={`/entities/${entity.id}`}
-            className="font-medium text-brand underline-offset-4 hover:underline"
-          >
-            Back to the first page
-          </Link>
-          .
-        </p>
+        <DataTablePastLastPage page={page} pageCount={pageCount} lastHref={pageHref(pageCount)} />
       ) : (
         <ClaimList
           label={`Claims naming ${entity.name}`}
@@ -82,13 +76,13 @@ export async function EntityClaims({
       )}
       {pageCount > 1 ? (
         <div className="mt-6 border-t pt-4">
-          <Pagination
+          <DataTablePagination
             page={page}
             pageCount={pageCount}
             total={total}
             size={size}
             noun="claims"
-            hrefFor={(number) => listHref(`/entities/${entity.id}`, { page: number === 1 ? null : number })}
+            hrefFor={pageHref}
           />
         </div>
       ) : null}

@@ -1,10 +1,6 @@
 "use client";
 
-import {
-  AdminEditPanel,
-  RecordFormFooter,
-  useRecordForm,
-} from "@/app/(dashboard)/_components/admin-edit-panel";
+import { AdminEditPanel, RecordFormFooter, useRecordForm } from "@/components/records/admin-edit-panel";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { updateEntity } from "@/lib/actions/catalog";
 import type { EntityEdit } from "@/lib/data/catalog";

@@ -4,10 +4,9 @@ import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { EntityProfile } from "@/lib/data/entities";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, languageName } from "@/lib/format";
 import { claimsHref, withEntities } from "@/lib/queries/drill-down";
 import type { ClaimsQuery } from "@/lib/validations/claims";
-import { languageName } from "../../_components/entity-format";
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

@@ -13,7 +13,7 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
-import { TONES } from "@/app/(dashboard)/_components/tone-badge";
+import { TONES } from "@/components/ui/tone-badge";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import type { DataTableOption } from "@/components/data-table/data-table-option-list";
 import type { ClaimFacets, ClaimRow } from "@/lib/data/claims";

@@ -1,4 +1,4 @@
-// The record a detail page's URL names. Its layout (record-layout.tsx) and metadata read only its title, which link
+// The record a detail page's URL names. Its layout (components/records/record-layout.tsx) and metadata read only its title, which link
 // prefetches can afford; the page reads the whole record. cache() makes each read once per request.
 import "server-only";
 import { cache } from "react";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ClaimKind, ReviewStatus, Verdict } from "@/lib/generated/prisma/enums.ts";
 import { LostCitationBadge } from "./lost-citation";
-import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "./tone-badge";
+import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/components/ui/tone-badge";
 
 export type ClaimListItem = {
   id: number;
