@@ -50,12 +50,16 @@ const RHETORIC = new RegExp(
   "iu",
 );
 
+/** Verbs of saying that report speech wherever they stand. */
 export const ATTRIBUTION_WORDS = words(`
-  said says say told tells stated states claimed claims claiming argued argues asserted asserting
-  according reported reports wrote writes noted notes added adds warned warns estimate estimated estimates
-  believes believe acknowledged acknowledges conceded confirmed confirms denied denies insisted
-  described describes called calls cited cites outlined quoted announced announces testified
-  complained complain complains suggested suggests found finds showed shows
+  said says told tells stated claimed argued argues asserted according reported wrote warned warns
+  estimate estimated estimates acknowledged acknowledges conceded confirmed confirms denied denies
+  insisted testified complained complain complains quoted
+`);
+/** Words that report speech only before "that" ("claims that", "notes that"): otherwise they are nouns or other verbs. */
+const SAYING_BEFORE_THAT = words(`
+  say states claims claiming asserting reports writes noted notes added adds believes believe described describes
+  called calls cited cites announced announces suggested suggests found finds showed shows argue
 `);
 export const FORECAST_WORDS = words(`
   will shall expects expected expect forecast forecasts forecasted projected projects predicts predicted
@@ -91,13 +95,14 @@ const OTHER_VERBS = words(`
 `);
 
 const QUOTED = /[“"]([^”"]{2,})[”"]/u;
-const SPEECH = new RegExp(`\\b(?:${ATTRIBUTION_WORDS})\\b`, "iu");
+/** Reported speech of any form makes a sentence checkable; only the plain forms make it an attribution. */
+const SPEECH = new RegExp(`\\b(?:${ATTRIBUTION_WORDS}|${SAYING_BEFORE_THAT})\\b`, "iu");
 const FORECAST = new RegExp(
   `\\b(?:${FORECAST_WORDS}|is expected to|are expected to|on track to|ambitions? for (?:19|20)\\d{2}|by (?:the end of )?20[2-9]\\d)\\b`,
   "iu",
 );
 const ATTRIBUTION = new RegExp(
-  `(?:^(?:claiming|saying|asserting|according to)\\b)|\\b(?:${ATTRIBUTION_WORDS})\\b|\\b(?:outlined in|in (?:a|its|their) (?:report|statement|filing|note))\\b`,
+  `(?:^(?:claiming|saying|asserting|according to)\\b)|\\b(?:${ATTRIBUTION_WORDS})\\b|\\b(?:${SAYING_BEFORE_THAT}) that\\b|\\b(?:outlined in|in (?:a|its|their) (?:report|statement|filing|note))\\b`,
   "iu",
 );
 const EVENT = new RegExp(`\\b(?:${EVENT_WORDS})\\b`, "iu");

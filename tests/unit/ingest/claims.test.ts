@@ -122,6 +122,8 @@ describe("classifyKind", () => {
     ["“We want Kimi to be the model that agents are built on,” Yang told reporters.", false, "QUOTE"],
     ["China’s “East Data, West Computing” project designated national hubs", false, "EVENT"],
     ["China still relies on foreign chips for high-end training .", false, "ASSESSMENT"],
+    ["China is asserting itself as a major driver of AI development.", false, "ASSESSMENT"],
+    ["The report notes that Huawei's yields remain low.", false, "ATTRIBUTION"],
   ])("%s -> %s", (text, hasQuantity, kind) => {
     expect(classifyKind(text, hasQuantity)).toBe(kind);
   });
