@@ -24,6 +24,8 @@ const SCALE: Record<string, number> = {
   b: 1e9,
   trillion: 1e12,
   t: 1e12,
+  万: 1e4,
+  亿: 1e8,
 };
 
 const QUALIFIERS: [RegExp, string][] = [
@@ -41,6 +43,8 @@ const PATTERNS: { unit: (m: RegExpMatchArray) => string; regex: RegExp }[] = [
   { unit: () => "USD", regex: new RegExp(`${QUALIFIER}(?:US)?\\$\\s?${NUMBER}${SCALE_WORD}`, "giu") },
   { unit: () => "CNY", regex: new RegExp(`${QUALIFIER}(?:¥|RMB\\s?|CNY\\s?)${NUMBER}${SCALE_WORD}`, "giu") },
   { unit: () => "CNY", regex: new RegExp(`${QUALIFIER}${NUMBER}${SCALE_WORD}\\s+(?:yuan|renminbi)`, "giu") },
+  // Chinese text writes "850亿元" (85 billion yuan) and "1000元".
+  { unit: () => "CNY", regex: new RegExp(`${NUMBER}\\s?(?<scale>[万亿])?元`, "gu") },
   { unit: () => "percent", regex: new RegExp(`${QUALIFIER}${NUMBER}\\s?(?:%|percent|per cent)`, "giu") },
   // "trillion-parameter model", "1.5 trillion-token corpus": the noun says what is counted.
   {
