@@ -112,9 +112,12 @@ const COMPARISON =
 const OBLIGATION =
   /\b(?:shall|must|(?:is|are) (?:encouraged|required|expected|obliged|prohibited|forbidden|(?:not )?(?:allowed|permitted)) to|may (?:not )?(?:receive|apply|approve))\b/iu;
 const MAIN_VERB = new RegExp(
-  `\\b(?:${MODALS_AND_COPULAS}|${EVENT_WORDS}|${ATTRIBUTION_WORDS}|${OTHER_VERBS})\\b`,
+  `\\b(?:${MODALS_AND_COPULAS}|${EVENT_WORDS}|${ATTRIBUTION_WORDS}|${FORECAST_WORDS}|intends|plans|${OTHER_VERBS})\\b`,
   "iu",
 );
+
+/** The reason given for a list entry without a verb: not a claim, but the names in it are worth proposing. */
+export const LIST_ENTRY = "a list entry without a verb: a name or label rather than a statement";
 
 /** Why a sentence is not a claim, or null when it is one. */
 export function notCheckableReason(sentence: string, signals: SentenceSignals): string | null {
@@ -125,6 +128,7 @@ export function notCheckableReason(sentence: string, signals: SentenceSignals): 
   if (SELF_REFERENCE.test(text)) return "describes the document itself";
   if (!signals.listItem && !ENDS_LIKE_SENTENCE.test(text))
     return "no full stop: a heading, label or caption rather than a statement";
+  if (signals.listItem && !signals.quantities && !MAIN_VERB.test(text)) return LIST_ENTRY;
   if (UNDECIDED.test(text) && !signals.quantities) return "rhetoric: says the matter is open, states nothing";
   if (OPINION.test(text) && !signals.quantities && !signals.names)
     return "opinion: the speaker's view, nothing to check";

@@ -49,7 +49,8 @@ const COMMON = wordSet(`
   q2 q3 q4 h1 h2 january february march april may june july august september october november
   december monday tuesday wednesday thursday friday saturday sunday note notes source sources
   figure table chart see read share subscribe advertisement hq moe api apis ml nlp iot esg saas
-  officials developers companies firms investors reporters researchers engineers people
+  officials developers companies firms investors reporters researchers engineers people researcher
+  fellow officer spokesperson spokesman spokeswoman representative under
 `);
 
 /** Adjectives that open many phrases ("Western governments") but also names ("National Development and Reform Commission"). */
@@ -61,7 +62,7 @@ const ADJECTIVES = wordSet(`
 /** Titles that stand before a person's name: the name after them is a person. */
 const PERSON_TITLES = wordSet(`
   mr mrs ms dr prof professor president premier minister secretary chairman chairwoman senator
-  governor ceo founder director
+  governor ceo founder director representative rep
 `);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.&'’\-]*[\p{L}\p{N}]|[\p{L}\p{N}]|&/gu;

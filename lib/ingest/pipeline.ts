@@ -4,6 +4,7 @@
 import type { ClaimKind, DatePrecision, EntityRole, SourceRelation } from "@/lib/generated/prisma/enums.ts";
 import { hasLostCitation } from "./citations";
 import {
+  LIST_ENTRY,
   classifyKind,
   notCheckableReason,
   splitClaimSpans,
@@ -84,7 +85,7 @@ export interface IngestResult {
 
 interface SentenceInContext extends Span {
   override?: SentenceOverride;
-  /** Mentions of proposed entities, once the document's proposals are made. */
+  /** Mentions of proposed entities, once the document's proposals are made; claims' sentences only. */
   proposed?: IngestedClaim["proposedMentions"];
   sectionOrder: number;
   headings: string[];
@@ -126,31 +127,39 @@ export function ingestDocument(
   const { sections, sentences } = readSentences(doc, gazetteer);
 
   const checkable: SentenceInContext[] = [];
+  /** Claims, and list entries that name people and organisations ("- Omar Haddad, Deputy Minister"). */
+  const naming: SentenceInContext[] = [];
   const skipped: IngestResult["skipped"] = [];
   for (const sentence of sentences) {
     const override = sentenceOverrides.find(sentence.text);
     const rulesSay = sentence.blockReason ?? notCheckableReason(sentence.text, signalsOf(sentence, kindOf));
     const reason =
       override?.include === undefined ? rulesSay : override.include ? null : `curated: ${override.why}`;
-    if (reason)
+    if (reason) {
       skipped.push({
         text: sentence.text,
         reason,
         startOffset: toCodePoint(sentence.start),
         endOffset: toCodePoint(sentence.end),
       });
-    else checkable.push({ ...sentence, override, proposed: [] });
+      if (reason === LIST_ENTRY) naming.push(sentence);
+    } else {
+      const claimSentence = { ...sentence, override, proposed: [] };
+      checkable.push(claimSentence);
+      naming.push(claimSentence);
+    }
   }
 
-  const { proposals, knownVariants } = new EntityProposer(context.entities).propose(checkable);
-  const sentenceAt = sentenceFinder(checkable);
+  const { proposals, knownVariants } = new EntityProposer(context.entities).propose(naming);
+  const sentenceAt = sentenceFinder(naming);
   for (const variant of knownVariants) {
     const sentence = sentenceAt(variant.start);
-    sentence.mentions = [...sentence.mentions, variant].sort((a, b) => a.start - b.start);
+    if (sentence.proposed)
+      sentence.mentions = [...sentence.mentions, variant].sort((a, b) => a.start - b.start);
   }
   for (const proposal of proposals)
     for (const m of proposal.mentions)
-      sentenceAt(m.start).proposed!.push({
+      sentenceAt(m.start).proposed?.push({
         key: proposal.key,
         startOffset: m.start,
         endOffset: m.end,

@@ -138,11 +138,11 @@ export function findYears(text: string, skip: { start: number; end: number }[] =
 const MONTH =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
 const DATE = new RegExp(
-  `\\b(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}\\b|(?:in|since|from|until|by|last|early|late|mid-)\\s*${MONTH}\\b|(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|(?:last|next|this)\\s+(?:week|month|year|quarter)\\b|(?:first|second|third|fourth)[- ]quarter\\b|\\bQ[1-4]\\b)`,
+  `\\b(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}\\b|(?:in|since|from|until|by|last|early|late|mid-)\\s*${MONTH}\\b|(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|(?:last|next|this)\\s+(?:week|month|year|quarter)\\b|(?:first|second|third|fourth)[- ]quarter\\b|in (?:the )?(?:spring|summer|autumn|winter)\\b|\\bQ[1-4]\\b)`,
   "gu",
 );
 
-/** Calendar dates other than bare years: "May 14", "10 October", "in April", "on Tuesday", "last week". */
+/** Calendar dates other than bare years: "May 14", "10 October", "in April", "on Tuesday", "last week", "in the autumn". */
 export function countDates(text: string): number {
   return [...text.matchAll(DATE)].length;
 }

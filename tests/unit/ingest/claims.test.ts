@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { classifyKind, notCheckableReason, splitClaimSpans, subjectSlugs } from "@/lib/ingest/claims";
+import {
+  LIST_ENTRY,
+  classifyKind,
+  notCheckableReason,
+  splitClaimSpans,
+  subjectSlugs,
+} from "@/lib/ingest/claims";
 import type { Mention } from "@/lib/ingest/gazetteer";
 
 const nothing = {
@@ -49,6 +55,16 @@ describe("notCheckableReason", () => {
     expect(
       notCheckableReason("Huawei's Growing Role in China's AI Industry", { ...nothing, names: 1 }),
     ).toMatch(/no full stop/);
+  });
+
+  it("leaves out a list entry without a verb, such as a name and title", () => {
+    expect(
+      notCheckableReason("Omar Haddad, Deputy Minister of Digital Economy", {
+        ...nothing,
+        names: 2,
+        listItem: true,
+      }),
+    ).toBe(LIST_ENTRY);
   });
 
   it("takes a list item without a full stop", () => {
