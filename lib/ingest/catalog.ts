@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { EntityKind, SourceKind } from "@/lib/generated/prisma/enums.ts";
 import type { Prisma } from "@/lib/prisma-client";
+import type { IngestContext } from "./pipeline";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case words joined by hyphens");
 
@@ -138,4 +139,19 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
     }
   }, IMPORT_TRANSACTION);
   return report;
+}
+
+/** What the claims pipeline needs of the catalog: names and aliases with kinds and parents, sector and source rules. */
+export function ingestContext(catalog: Catalog): IngestContext {
+  return {
+    entities: catalog.entities.map((e) => ({
+      slug: e.slug,
+      name: e.name,
+      kind: e.kind,
+      aliases: e.aliases.map(([alias]) => alias),
+      ...(e.parent ? { parent: e.parent } : {}),
+    })),
+    sectors: catalog.sectors,
+    sources: catalog.sources,
+  };
 }

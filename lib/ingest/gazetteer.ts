@@ -6,6 +6,8 @@ export interface GazetteerEntity {
   name: string;
   kind: string;
   aliases: string[];
+  /** The slug of the entity it belongs to ("kimi-k2" belongs to "moonshot-ai"). */
+  parent?: string;
 }
 
 export interface Mention {
@@ -40,7 +42,9 @@ function isCaseSensitive(alias: string): boolean {
 function patternFor(surface: string): RegExp {
   // Han script has no spaces between words, so Chinese names need no word boundary.
   const before = !HAN.test(surface) && WORD_CHAR.test(surface[0] ?? "") ? "(?<![\\p{L}\\p{N}])" : "";
-  const after = !HAN.test(surface) && WORD_CHAR.test(surface.at(-1) ?? "") ? "(?![\\p{L}\\p{N}])" : "";
+  // A longer name goes on past the known one: "DeepSeek-V3.1" is not "DeepSeek-V3".
+  const after =
+    !HAN.test(surface) && WORD_CHAR.test(surface.at(-1) ?? "") ? "(?![\\p{L}\\p{N}]|[.-]\\p{N})" : "";
   const flags = isCaseSensitive(surface) ? "gu" : "giu";
   return new RegExp(`${before}${escapeRegExp(surface)}${after}`, flags);
 }

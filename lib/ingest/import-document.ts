@@ -19,7 +19,14 @@ export interface DocumentInput {
 }
 
 export type ImportOutcome =
-  | { status: "imported"; documentId: number; claims: number; skipped: IngestResult["skipped"] }
+  | {
+      status: "imported";
+      documentId: number;
+      claims: number;
+      skipped: IngestResult["skipped"];
+      /** Not stored yet: accepting or rejecting them is the entity review's work. */
+      proposedEntities: IngestResult["proposedEntities"];
+    }
   | { status: "unchanged"; documentId: number };
 
 /** Larger than any report we expect; beyond it an import is a mistake or an attack. */
@@ -63,12 +70,23 @@ export async function importDocument(
   }
 
   const entities = await prisma.entity.findMany({
-    select: { id: true, slug: true, name: true, kind: true, aliases: { select: { alias: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      aliases: { select: { alias: true } },
+      parent: { select: { slug: true } },
+    },
   });
   const result = ingestText(
     input.fullText,
     {
-      entities: entities.map((e) => ({ ...e, aliases: e.aliases.map((a) => a.alias) })),
+      entities: entities.map(({ parent, aliases, ...e }) => ({
+        ...e,
+        aliases: aliases.map((a) => a.alias),
+        ...(parent ? { parent: parent.slug } : {}),
+      })),
       sectors: rules.sectors,
       sources: rules.sources,
     },
@@ -130,7 +148,13 @@ export async function importDocument(
     }
     return document.id;
   }, IMPORT_TRANSACTION);
-  return { status: "imported", documentId, claims: result.claims.length, skipped: result.skipped };
+  return {
+    status: "imported",
+    documentId,
+    claims: result.claims.length,
+    skipped: result.skipped,
+    proposedEntities: result.proposedEntities,
+  };
 }
 
 async function lookupIds(prisma: Prisma, entities: { id: number; slug: string }[]) {

@@ -3,14 +3,25 @@
 
 import type { ClaimKind, DatePrecision, EntityRole, SourceRelation } from "@/lib/generated/prisma/enums.ts";
 import { hasLostCitation } from "./citations";
-import { classifyKind, notCheckableReason, splitClaimSpans, subjectSlugs, subSpan } from "./claims";
+import {
+  LIST_ENTRY,
+  classifyKind,
+  notCheckableReason,
+  splitClaimSpans,
+  subjectSlugs,
+  subSpan,
+  type SentenceSignals,
+} from "./claims";
 import { Gazetteer, type GazetteerEntity, type Mention } from "./gazetteer";
 import { codePointIndexer } from "./offsets";
-import { OverrideIndex, type ClaimOverride, type Overlay } from "./overlay";
-import { readPlainText } from "./formats/plain-text";
-import { extractQuantities, findYears } from "./quantities";
+import { OverrideIndex, type ClaimOverride, type Overlay, type SentenceOverride } from "./overlay";
+import { countDates, extractQuantities, findYears } from "./quantities";
 import { SectorClassifier, type SectorRule } from "./sectors";
 import { splitSentences, type Span } from "./sentences";
+import type { ExtractedDocument } from "./formats/document";
+import { readPlainText } from "./formats/plain-text";
+import { findNamePhrases } from "./names";
+import { EntityProposer, type ProposedEntity } from "./proposals";
 
 export interface SourceCue {
   slug: string;
@@ -46,26 +57,62 @@ export interface IngestedClaim {
   sources: { slug: string; relation: SourceRelation }[];
   quantities: { value: number; unit: string; qualifier: string; surface: string; measure: string }[];
   asOf: { date: string; precision: DatePrecision } | null;
+  /** Proposed entities (by key) named in the claim, with where. */
+  proposedMentions: { key: string; startOffset: number; endOffset: number; surface: string }[];
+  /** Footnotes and links that the sentence cites. */
+  references: IngestedReference[];
+}
+
+export interface IngestedReference {
+  /** The footnote's label ("3") when the sentence cites a note, null for a link in the sentence itself. */
+  label: string | null;
+  url: string | null;
+  /** The link's title, or the note's own text. */
+  title: string | null;
 }
 
 export interface IngestResult {
   title: string | null;
   sections: IngestedSection[];
   claims: IngestedClaim[];
-  /** Sentences that are not claims, with the reason, so a reviewer can audit the rules. */
-  skipped: { text: string; reason: string }[];
+  /** New entities the text names, with their mentions (code points), for a person to accept or reject. */
+  proposedEntities: (Omit<ProposedEntity, "mentions"> & {
+    mentions: { startOffset: number; endOffset: number; surface: string }[];
+  })[];
+  /** Sentences that are not claims, with the reason, so a reviewer can audit the rules and promote them. */
+  skipped: { text: string; reason: string; startOffset: number; endOffset: number }[];
 }
 
-/** An entity named in at least this share of sentences is the document's topic, not an anchor. */
-const TOPIC_SHARE = 0.25;
-
 interface SentenceInContext extends Span {
+  override?: SentenceOverride;
+  /** Mentions of proposed entities, once the document's proposals are made; claims' sentences only. */
+  proposed?: IngestedClaim["proposedMentions"];
   sectionOrder: number;
   headings: string[];
   mentions: Mention[];
+  /** Why every sentence of its block is left out (a notes list, page furniture), or null. */
+  blockReason: string | null;
+  listItem: boolean;
+  references: IngestedReference[];
 }
 
+/** Sections whose lines link to other pages, not statements. */
+const FURNITURE_HEADING =
+  /^(?:related(?: articles| stories| coverage| reading)?|read more|more from\b.*|recommended(?: for you)?|most (?:read|popular)|trending|latest news)$/iu;
+
+/** Plain text, as ingestDocument sees it through the plain-text reader. */
 export function ingestText(fullText: string, context: IngestContext, overlay?: Overlay): IngestResult {
+  return ingestDocument(readPlainText(fullText), context, overlay);
+}
+
+export function ingestDocument(
+  doc: ExtractedDocument,
+  context: IngestContext,
+  overlay?: Overlay,
+): IngestResult {
+  const problem = documentProblem(doc);
+  if (problem) throw new Error(`The document cannot be read: ${problem}.`);
+  const fullText = doc.text;
   const gazetteer = new Gazetteer(context.entities);
   const kindOf = new Map(context.entities.map((e) => [e.slug, e.kind]));
   const sectorClassifier = new SectorClassifier(context.sectors);
@@ -77,32 +124,52 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
   const claimOverrides = new OverrideIndex(overlay?.claims ?? []);
   const toCodePoint = codePointIndexer(fullText);
 
-  const { title, sections, sentences } = readSentences(fullText, gazetteer);
-  const topics = topicEntities(sentences);
+  const { sections, sentences } = readSentences(doc, gazetteer);
 
-  const claims: IngestedClaim[] = [];
+  const checkable: SentenceInContext[] = [];
+  /** Claims, and list entries that name people and organisations ("- Omar Haddad, Deputy Minister"). */
+  const naming: SentenceInContext[] = [];
   const skipped: IngestResult["skipped"] = [];
   for (const sentence of sentences) {
     const override = sentenceOverrides.find(sentence.text);
-    const anchors = sentence.mentions.filter((m) => m.slugs.some((slug) => !topics.has(slug)));
-    const nameSpans = sentence.mentions.map((m) => ({
-      start: m.start - sentence.start,
-      end: m.end - sentence.start,
-    }));
-    const lostCitation = hasLostCitation(sentence.text);
-    const rulesSay = notCheckableReason(sentence.text, {
-      mentions: anchors.length,
-      quantities: extractQuantities(sentence.text, nameSpans).length,
-      years: findYears(sentence.text, nameSpans).length,
-      lostCitation,
-    });
+    const rulesSay = sentence.blockReason ?? notCheckableReason(sentence.text, signalsOf(sentence, kindOf));
     const reason =
       override?.include === undefined ? rulesSay : override.include ? null : `curated: ${override.why}`;
     if (reason) {
-      skipped.push({ text: sentence.text, reason });
-      continue;
+      skipped.push({
+        text: sentence.text,
+        reason,
+        startOffset: toCodePoint(sentence.start),
+        endOffset: toCodePoint(sentence.end),
+      });
+      if (reason === LIST_ENTRY) naming.push(sentence);
+    } else {
+      const claimSentence = { ...sentence, override, proposed: [] };
+      checkable.push(claimSentence);
+      naming.push(claimSentence);
     }
+  }
 
+  const { proposals, knownVariants } = new EntityProposer(context.entities).propose(naming);
+  const sentenceAt = sentenceFinder(naming);
+  for (const variant of knownVariants) {
+    const sentence = sentenceAt(variant.start);
+    if (sentence.proposed)
+      sentence.mentions = [...sentence.mentions, variant].sort((a, b) => a.start - b.start);
+  }
+  for (const proposal of proposals)
+    for (const m of proposal.mentions)
+      sentenceAt(m.start).proposed?.push({
+        key: proposal.key,
+        startOffset: m.start,
+        endOffset: m.end,
+        surface: m.surface,
+      });
+
+  const claims: IngestedClaim[] = [];
+  for (const sentence of checkable) {
+    const { override } = sentence;
+    const lostCitation = hasLostCitation(sentence.text);
     const parts = override?.split ? splitAsCurated(sentence, override.split) : splitClaimSpans(sentence);
     const namedSources = sourceCues
       .filter((s) => s.regexes.some((r) => r.test(sentence.text)))
@@ -119,70 +186,160 @@ export function ingestText(fullText: string, context: IngestContext, overlay?: O
   if (problems.length) throw new Error(`The overlay does not fit the document:\n${problems.join("\n")}`);
 
   return {
-    title,
+    title: doc.title,
     sections: sections.map((s) => ({
       ...s,
       startOffset: toCodePoint(s.startOffset),
       endOffset: toCodePoint(s.endOffset),
     })),
     claims,
+    proposedEntities: proposals.map((p) => ({
+      ...p,
+      mentions: p.mentions.map((m) => ({
+        startOffset: toCodePoint(m.start),
+        endOffset: toCodePoint(m.end),
+        surface: m.surface,
+      })),
+    })),
     skipped,
   };
 }
 
-function readSentences(fullText: string, gazetteer: Gazetteer) {
-  let title: string | null = null;
+/** What is wrong with a reader's output, or null: spans must lie inside the text, blocks in order. */
+export function documentProblem(doc: ExtractedDocument): string | null {
+  const length = doc.text.length;
+  const outside = (span: { start: number; end: number }) =>
+    !Number.isInteger(span.start) ||
+    !Number.isInteger(span.end) ||
+    span.start < 0 ||
+    span.end > length ||
+    span.start > span.end;
+  let previousEnd = 0;
+  for (const [index, block] of doc.blocks.entries()) {
+    if (outside(block))
+      return `block ${index + 1} (${block.start}-${block.end}) lies outside the text's ${length} characters`;
+    if (block.start < previousEnd)
+      return `block ${index + 1} starts at ${block.start}, inside the block before it`;
+    previousEnd = block.end;
+  }
+  const link = doc.links.findIndex(outside);
+  if (link >= 0) return `link ${link + 1} lies outside the text`;
+  const note = doc.footnotes.findIndex((f) => outside(f) || f.references.some(outside));
+  if (note >= 0) return `footnote ${doc.footnotes[note]!.label} or a reference to it lies outside the text`;
+  return null;
+}
+
+/** The sentence (of those given, in document order) that holds the offset `at`. */
+function sentenceFinder<T extends Span>(sentences: T[]): (at: number) => T {
+  return (at) => {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (sentences[middle]!.start <= at) low = middle;
+      else high = middle - 1;
+    }
+    return sentences[low]!;
+  };
+}
+
+function signalsOf(sentence: SentenceInContext, kindOf: Map<string, string>): SentenceSignals {
+  const local = (m: { start: number; end: number }) => ({
+    start: m.start - sentence.start,
+    end: m.end - sentence.start,
+  });
+  const known = sentence.mentions.map(local);
+  const isPlace = (m: Mention) => m.slugs.every((slug) => kindOf.get(slug) === "PLACE");
+  const unknownNames = findNamePhrases(sentence.text).filter(
+    (p) => !known.some((m) => m.start < p.end && p.start < m.end),
+  );
+  const skip = [...known, ...unknownNames];
+  return {
+    names: sentence.mentions.filter((m) => !isPlace(m)).length + unknownNames.length,
+    places: sentence.mentions.filter(isPlace).length,
+    quantities: extractQuantities(sentence.text, skip).length,
+    dates: findYears(sentence.text, skip).length + countDates(sentence.text),
+    lostCitation: hasLostCitation(sentence.text),
+    cited: sentence.references.length > 0,
+    listItem: sentence.listItem,
+  };
+}
+
+function readSentences(doc: ExtractedDocument, gazetteer: Gazetteer) {
+  const fullText = doc.text;
   const sections: IngestedSection[] = [];
   const sentences: SentenceInContext[] = [];
   let chapter: string | null = null;
   let subheading: string | null = null;
+  let sectionReason: string | null = null;
 
-  for (const block of readPlainText(fullText).blocks) {
-    const shown = fullText.slice(block.start, block.end);
-    if (block.kind === "title") {
-      title = shown;
-    } else if (block.kind === "heading") {
-      const level = block.level === 1 ? 1 : 2;
-      if (level === 1) chapter = shown;
-      subheading = level === 2 ? shown : null;
+  for (const block of doc.blocks) {
+    const blockText = fullText.slice(block.start, block.end);
+    if (block.kind === "title") continue;
+    if (block.kind === "heading") {
+      const heading = blockText.trim();
+      const level: 1 | 2 = (block.level ?? 1) <= 1 ? 1 : 2;
+      if (level === 1) chapter = heading;
+      subheading = level === 2 ? heading : null;
+      sectionReason = FURNITURE_HEADING.test(heading) ? "page furniture: links to other pages" : null;
       const previous = sections.at(-1);
       if (previous) previous.endOffset = block.start;
       sections.push({
         order: sections.length,
-        heading: shown,
+        heading,
         level,
         startOffset: block.start,
         endOffset: fullText.length,
       });
-    } else {
-      if (sections.length === 0) {
-        sections.push({
-          order: 0,
-          heading: "Introduction",
-          level: 1,
-          startOffset: block.start,
-          endOffset: fullText.length,
-        });
-      }
-      const headings = [subheading, chapter].filter((h): h is string => h !== null);
-      for (const span of splitSentences(shown, block.start)) {
-        const mentions = gazetteer.findMentions(span.text, span.start);
-        sentences.push({ ...span, sectionOrder: sections.length - 1, headings, mentions });
-      }
+      continue;
+    }
+    if (sections.length === 0) {
+      sections.push({
+        order: 0,
+        heading: "Introduction",
+        level: 1,
+        startOffset: block.start,
+        endOffset: fullText.length,
+      });
+    }
+    const blockReason =
+      block.kind === "footnote"
+        ? "a footnote: its text is the source of the sentences that cite it"
+        : sectionReason;
+    const headings = [subheading, chapter].filter((h): h is string => h !== null);
+    const listItem = block.kind === "list-item" || block.kind === "table-row";
+    for (const span of splitSentences(blockText, block.start)) {
+      sentences.push({
+        ...span,
+        sectionOrder: sections.length - 1,
+        headings,
+        mentions: gazetteer.findMentions(span.text, span.start),
+        blockReason,
+        listItem,
+        references: referencesOf(doc, span),
+      });
     }
   }
-  return { title, sections, sentences };
+  return { sections, sentences };
 }
 
-function topicEntities(sentences: SentenceInContext[]): Set<string> {
-  const sentencesNaming = new Map<string, number>();
-  for (const sentence of sentences) {
-    for (const slug of new Set(sentence.mentions.flatMap((m) => m.slugs))) {
-      sentencesNaming.set(slug, (sentencesNaming.get(slug) ?? 0) + 1);
-    }
-  }
-  const threshold = Math.max(3, sentences.length * TOPIC_SHARE);
-  return new Set([...sentencesNaming].filter(([, count]) => count >= threshold).map(([slug]) => slug));
+/** The links inside a sentence, and the notes its footnote markers point at, as its sources. */
+function referencesOf(doc: ExtractedDocument, span: Span): IngestedReference[] {
+  const inside = (r: { start: number; end: number }) => r.start >= span.start && r.end <= span.end;
+  const notes = doc.footnotes
+    .filter((f) => f.references.some(inside) && f.end > f.start)
+    .map((f) => {
+      const link = doc.links.find((l) => l.start >= f.start && l.end <= f.end);
+      return { label: f.label, url: link?.url ?? null, title: doc.text.slice(f.start, f.end).trim() };
+    });
+  const links = doc.links
+    .filter((l) => inside(l) && !doc.footnotes.some((f) => l.start >= f.start && l.end <= f.end))
+    .map((l) => ({
+      label: null,
+      url: l.url,
+      title: l.title ?? (doc.text.slice(l.start, l.end).trim() || null),
+    }));
+  return [...notes, ...links];
 }
 
 function splitAsCurated(sentence: Span, parts: string[]): Span[] {
@@ -238,6 +395,10 @@ function buildClaim(
     // A forecast's year is its horizon, not the date its statement held.
     asOf:
       kind !== "FORECAST" && years.length ? { date: `${Math.max(...years)}-01-01`, precision: "YEAR" } : null,
+    proposedMentions: (sentence.proposed ?? []).filter(
+      (m) => m.startOffset >= part.start && m.endOffset <= part.end,
+    ),
+    references: sentence.references,
   };
 }
 
@@ -290,6 +451,11 @@ function toCodePoints(claim: IngestedClaim, toCodePoint: (i: number) => number):
     startOffset: toCodePoint(claim.startOffset),
     endOffset: toCodePoint(claim.endOffset),
     mentions: claim.mentions.map((m) => ({
+      ...m,
+      startOffset: toCodePoint(m.startOffset),
+      endOffset: toCodePoint(m.endOffset),
+    })),
+    proposedMentions: claim.proposedMentions.map((m) => ({
       ...m,
       startOffset: toCodePoint(m.startOffset),
       endOffset: toCodePoint(m.endOffset),

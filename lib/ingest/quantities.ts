@@ -24,6 +24,8 @@ const SCALE: Record<string, number> = {
   b: 1e9,
   trillion: 1e12,
   t: 1e12,
+  万: 1e4,
+  亿: 1e8,
 };
 
 const QUALIFIERS: [RegExp, string][] = [
@@ -41,6 +43,8 @@ const PATTERNS: { unit: (m: RegExpMatchArray) => string; regex: RegExp }[] = [
   { unit: () => "USD", regex: new RegExp(`${QUALIFIER}(?:US)?\\$\\s?${NUMBER}${SCALE_WORD}`, "giu") },
   { unit: () => "CNY", regex: new RegExp(`${QUALIFIER}(?:¥|RMB\\s?|CNY\\s?)${NUMBER}${SCALE_WORD}`, "giu") },
   { unit: () => "CNY", regex: new RegExp(`${QUALIFIER}${NUMBER}${SCALE_WORD}\\s+(?:yuan|renminbi)`, "giu") },
+  // Chinese text writes "850亿元" (85 billion yuan) and "1000元".
+  { unit: () => "CNY", regex: new RegExp(`${NUMBER}\\s?(?<scale>[万亿])?元`, "gu") },
   { unit: () => "percent", regex: new RegExp(`${QUALIFIER}${NUMBER}\\s?(?:%|percent|per cent)`, "giu") },
   // "trillion-parameter model", "1.5 trillion-token corpus": the noun says what is counted.
   {
@@ -129,4 +133,16 @@ export function findYears(text: string, skip: { start: number; end: number }[] =
     years.push(Number(match[0]));
   }
   return years;
+}
+
+const MONTH =
+  "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?";
+const DATE = new RegExp(
+  `\\b(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}\\b|(?:in|since|from|until|by|last|early|late|mid-)\\s*${MONTH}\\b|(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|(?:last|next|this)\\s+(?:week|month|year|quarter)\\b|(?:first|second|third|fourth)[- ]quarter\\b|in (?:the )?(?:spring|summer|autumn|winter)\\b|\\bQ[1-4]\\b)`,
+  "gu",
+);
+
+/** Calendar dates other than bare years: "May 14", "10 October", "in April", "on Tuesday", "last week", "in the autumn". */
+export function countDates(text: string): number {
+  return [...text.matchAll(DATE)].length;
 }

@@ -1,6 +1,7 @@
 // The seeded article with the catalog and overlay the seed uses, for tests of the ingestion pipeline.
 import fs from "node:fs";
 import path from "node:path";
+import { ingestContext } from "@/lib/ingest/catalog";
 import { overlaySchema, type Overlay } from "@/lib/ingest/overlay";
 import type { IngestContext } from "@/lib/ingest/pipeline";
 import { loadCatalog } from "@/prisma/seed";
@@ -16,15 +17,5 @@ export function corpusOverlay(): Overlay {
 }
 
 export async function corpusContext(): Promise<IngestContext> {
-  const catalog = await loadCatalog();
-  return {
-    entities: catalog.entities.map((e) => ({
-      slug: e.slug,
-      name: e.name,
-      kind: e.kind,
-      aliases: e.aliases.map(([alias]) => alias),
-    })),
-    sectors: catalog.sectors,
-    sources: catalog.sources,
-  };
+  return ingestContext(await loadCatalog());
 }

@@ -7,6 +7,12 @@ describe("lost citations", () => {
     expect(hasLostCitation("They called them “world-class,” highlighting China’s reputation .")).toBe(true);
   });
 
+  it("recognises an empty bracket where a marker stood", () => {
+    expect(hasLostCitation("Huawei shipped 700,000 chips in 2025 [ ].")).toBe(true);
+    expect(lostCitationIndex("Huawei shipped chips [].")).toBe("Huawei shipped chips".length);
+    expect(hasLostCitation("Huawei shipped chips [3].")).toBe(false);
+  });
+
   it("does not flag sentences that end normally, or an emoji before the period", () => {
     expect(hasLostCitation("Alibaba, Tencent, and DeepSeek lead this approach.")).toBe(false);
     expect(hasLostCitation("Both China and Western governments increasingly regulate AI 🛡️.")).toBe(false);

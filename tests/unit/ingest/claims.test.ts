@@ -1,30 +1,98 @@
 import { describe, expect, it } from "vitest";
-import { classifyKind, notCheckableReason, splitClaimSpans, subjectSlugs } from "@/lib/ingest/claims";
+import {
+  LIST_ENTRY,
+  classifyKind,
+  notCheckableReason,
+  splitClaimSpans,
+  subjectSlugs,
+} from "@/lib/ingest/claims";
 import type { Mention } from "@/lib/ingest/gazetteer";
 
-const noAnchors = { mentions: 0, quantities: 0, years: 0, lostCitation: false };
+const nothing = {
+  names: 0,
+  places: 0,
+  quantities: 0,
+  dates: 0,
+  lostCitation: false,
+  cited: false,
+  listItem: false,
+};
 
 describe("notCheckableReason", () => {
   it("rejects rhetoric with nothing to check", () => {
     expect(
       notCheckableReason(
         "China’s rapidly evolving AI landscape is no longer just reactionary—it’s preemptive.",
-        noAnchors,
+        {
+          ...nothing,
+          places: 1,
+        },
       ),
     ).toMatch(/rhetoric/);
+    expect(notCheckableReason("Not everyone is convinced.", nothing)).toMatch(/rhetoric/);
   });
 
-  it("rejects sentences about the article itself, whatever they name", () => {
+  it("rejects sentences about the document itself, whatever they name", () => {
     expect(
-      notCheckableReason("This article dives deep into China’s AI rise.", { ...noAnchors, mentions: 1 }),
-    ).toMatch(/article itself/);
+      notCheckableReason("This article dives deep into China’s AI rise.", { ...nothing, names: 1 }),
+    ).toMatch(/document itself/);
+    expect(
+      notCheckableReason("Comments on this draft go to the ministry by 10 May.", { ...nothing, dates: 1 }),
+    ).toMatch(/document itself/);
   });
 
-  it("accepts a sentence with a named entity, a figure, a date or a lost citation", () => {
-    for (const anchor of ["mentions", "quantities", "years"] as const) {
-      expect(notCheckableReason("Something happened.", { ...noAnchors, [anchor]: 1 })).toBeNull();
+  it("rejects questions, page furniture, note entries and lines without a full stop, each with its reason", () => {
+    expect(
+      notCheckableReason("Will Huawei ship the Ascend 960 in 2027?", { ...nothing, names: 2, dates: 1 }),
+    ).toMatch(/question/);
+    expect(notCheckableReason("Q: Tell us about Huawei.", { ...nothing, names: 1 })).toMatch(/question/);
+    expect(notCheckableReason("© 2025 Example Media Group.", { ...nothing, names: 1, dates: 1 })).toMatch(
+      /furniture/,
+    );
+    expect(notCheckableReason("[4] Caixin, 9 October 2024.", { ...nothing, names: 1, dates: 1 })).toMatch(
+      /notes/,
+    );
+    expect(
+      notCheckableReason("Huawei's Growing Role in China's AI Industry", { ...nothing, names: 1 }),
+    ).toMatch(/no full stop/);
+  });
+
+  it("leaves out a list entry without a verb, such as a name and title", () => {
+    expect(
+      notCheckableReason("Omar Haddad, Deputy Minister of Digital Economy", {
+        ...nothing,
+        names: 2,
+        listItem: true,
+      }),
+    ).toBe(LIST_ENTRY);
+  });
+
+  it("takes a list item without a full stop", () => {
+    expect(
+      notCheckableReason("Huawei shipped 700,000 Ascend chips", {
+        ...nothing,
+        names: 1,
+        quantities: 1,
+        listItem: true,
+      }),
+    ).toBeNull();
+  });
+
+  it("accepts a sentence naming any actor, known or not, or giving a figure, a source or a lost citation", () => {
+    for (const anchor of ["names", "quantities"] as const) {
+      expect(notCheckableReason("Something happened.", { ...nothing, [anchor]: 1 })).toBeNull();
     }
-    expect(notCheckableReason("Something happened .", { ...noAnchors, lostCitation: true })).toBeNull();
+    expect(notCheckableReason("Something happened .", { ...nothing, lostCitation: true })).toBeNull();
+    expect(notCheckableReason("Something happened.", { ...nothing, cited: true })).toBeNull();
+    expect(notCheckableReason("Officials said the plan had stalled.", nothing)).toBeNull();
+  });
+
+  it("accepts a place with an event, a comparison or a plan, but not a place alone", () => {
+    expect(notCheckableReason("China banned the exports.", { ...nothing, places: 1 })).toBeNull();
+    expect(notCheckableReason("China spends more than Japan does.", { ...nothing, places: 2 })).toBeNull();
+    expect(
+      notCheckableReason("China’s AI community is producing world-class talent.", { ...nothing, places: 1 }),
+    ).toMatch(/rhetoric/);
   });
 });
 
@@ -62,7 +130,16 @@ describe("classifyKind", () => {
     ["claiming it outperforms DeepSeek V3 in code and reasoning.", false, "ATTRIBUTION"],
     ["China’s AI strategy, outlined in RAND Australia’s recent report, is methodical.", false, "ATTRIBUTION"],
     ["Moonshot AI released Kimi K2", false, "EVENT"],
+    ["Within days, ByteDance, Tencent and Alibaba reopened talks with Huawei", false, "EVENT"],
+    ["The U.S. Commerce Department barred the sale of the H20", false, "EVENT"],
+    ["Analysts at Bernstein estimate that Huawei ships Ascend chips", false, "ATTRIBUTION"],
+    ["The company said Kimi K2 beat DeepSeek V3 on coding benchmarks", false, "ATTRIBUTION"],
+    ["The Ministry will publish a list of providers each year.", false, "FORECAST"],
+    ["“We want Kimi to be the model that agents are built on,” Yang told reporters.", false, "QUOTE"],
+    ["China’s “East Data, West Computing” project designated national hubs", false, "EVENT"],
     ["China still relies on foreign chips for high-end training .", false, "ASSESSMENT"],
+    ["China is asserting itself as a major driver of AI development.", false, "ASSESSMENT"],
+    ["The report notes that Huawei's yields remain low.", false, "ATTRIBUTION"],
   ])("%s -> %s", (text, hasQuantity, kind) => {
     expect(classifyKind(text, hasQuantity)).toBe(kind);
   });

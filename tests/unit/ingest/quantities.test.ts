@@ -63,3 +63,14 @@ describe("findYears", () => {
     );
   });
 });
+
+describe("extractQuantities in Chinese text", () => {
+  it("reads yuan written with 元 and the scale characters 万 and 亿", () => {
+    expect(
+      extractQuantities("字节跳动计划投入850亿元，另有1000元补贴。").map(({ value, unit }) => ({ value, unit })),
+    ).toEqual([
+      { value: 85e9, unit: "CNY" },
+      { value: 1000, unit: "CNY" },
+    ]);
+  });
+});

@@ -41,6 +41,39 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps U.S. agencies, company suffixes, numbered items, decimals, ellipses and quotes inside one sentence", () => {
+    expect(
+      texts(
+        'The U.S. Commerce Department said so. Dr. Li joined Huawei Technologies Co. Ltd. in 2019. See No. 3 for details. Sales rose 3.5 percent... and then fell. He said "we are done." Then he left.',
+      ),
+    ).toEqual([
+      "The U.S. Commerce Department said so.",
+      "Dr. Li joined Huawei Technologies Co. Ltd. in 2019.",
+      "See No. 3 for details.",
+      "Sales rose 3.5 percent... and then fell.",
+      'He said "we are done."',
+      "Then he left.",
+    ]);
+  });
+
+  it("ends a sentence after a dotted acronym when a new sentence plainly starts", () => {
+    expect(texts("Chips are made in the U.S. The ban followed.")).toEqual([
+      "Chips are made in the U.S.",
+      "The ban followed.",
+    ]);
+  });
+
+  it("keeps a citation marker with the sentence it closes, and splits Chinese at its full stops", () => {
+    expect(texts("Investment grew in 2024.[3] Utilisation lagged.[4]")).toEqual([
+      "Investment grew in 2024.[3]",
+      "Utilisation lagged.[4]",
+    ]);
+    expect(texts("华为发布了新芯片。深度求索也发布了模型。")).toEqual([
+      "华为发布了新芯片。",
+      "深度求索也发布了模型。",
+    ]);
+  });
+
   it("reports offsets into the original text, shifted by the paragraph's offset", () => {
     const paragraph = "  First one.   Second one.";
     for (const span of splitSentences(paragraph, 100)) {
