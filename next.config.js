@@ -2,7 +2,7 @@ import { ACTION_BODY_LIMIT_BYTES, allowedActionOrigins } from "./lib/actions/lim
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Next.js allows one dev server per build folder: a second `npm run dev` in a checkout (lib/cli/serve.ts) and the
+  // Next.js allows one dev server per build folder: a second `npm run dev` in a checkout (scripts/serve.ts) and the
   // dev-server test build into .next-alt instead.
   distDir: process.env.CLAIMDESK_NEXT_DIST_DIR ?? ".next",
   // Native or wasm-heavy server packages are loaded by Node at run time instead of being bundled.

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/cli/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium";
 import { E2E_AUTH_SECRET } from "./tests/e2e/support/auth-secret";
 
 const port = Number(process.env.E2E_PORT ?? 3210);

@@ -1,4 +1,4 @@
-// Prisma 7 reads no .env by itself; the database URL comes from the environment (lib/cli/with-db.ts sets it for the embedded database).
+// Prisma 7 reads no .env by itself; the database URL comes from the environment (scripts/with-db.ts sets it for the embedded database).
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

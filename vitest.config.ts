@@ -21,7 +21,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          // Every file shares the one scratch database that lib/cli/with-test-db.ts provides.
+          // Every file shares the one scratch database that scripts/with-test-db.ts provides.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -26,7 +26,7 @@ import { toActionResult, type ActionResult } from "./result";
  *   revalidateTag(tag, "max") spares the render, but it only expires data cached under that tag, and we cache none.
  * - "by the form": the action revalidates nothing and its form calls router.refresh() once the answer is in, which
  *   reads the page again and drops the browser's other pages just the same. The review thread does this: rendering
- *   the claim page into each note's answer made a burst of saves wait for each other's renders (lib/bench/note-saves.ts
+ *   the claim page into each note's answer made a burst of saves wait for each other's renders (scripts/bench/note-saves.ts
  *   measures such a burst, reported by `npm run bench` as "Note saves under load"), and a person wants "saved" as
  *   soon as it is written.
  */

@@ -187,7 +187,7 @@ function failedMigrationsMessage(failed: HistoryRow[]): string {
     "To resolve: read the error in _prisma_migrations.logs, fix the migration's SQL (or the data it trips on),",
     "mark the failed run rolled back, then apply again with npm run db:migrate:",
     ...names.map((name) => `  npm run db:migrate -- --resolve-rolled-back ${name}`),
-    "(or, with DATABASE_URL set: npx tsx lib/cli/migrate.ts --resolve-rolled-back <name>).",
+    "(or, with DATABASE_URL set: npx tsx scripts/migrate.ts --resolve-rolled-back <name>).",
     "This runner rolls a failed migration back entirely; a failure recorded by another tool (or a migration with its",
     "own COMMIT) may have left statements behind, so check the database before resolving.",
   ].join("\n");

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { APIRequestContext } from "@playwright/test";
-import { startNextServer, type NextServer } from "@/lib/bench/next-server";
+import { startNextServer, type NextServer } from "@/scripts/bench/next-server";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import { DATABASE_RETRY_AFTER_S } from "@/lib/data/errors";
 import { acquireEmbeddedServer, type EmbeddedServer } from "@/lib/embedded/postgres";

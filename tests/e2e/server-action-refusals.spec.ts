@@ -9,7 +9,7 @@ import {
   ACTION_FROM_ANOTHER_SITE_MESSAGE,
   ACTION_TOO_LARGE_MESSAGE,
 } from "@/lib/actions/limits";
-import { serverActionId } from "@/lib/bench/server-actions";
+import { serverActionId } from "@/scripts/bench/server-actions";
 import { withPgClient } from "../helpers/db";
 import { expect, test } from "./support/fixtures";
 

@@ -1,4 +1,4 @@
-// Integration tests share one scratch database, named by DATABASE_URL (set by lib/cli/with-test-db.ts).
+// Integration tests share one scratch database, named by DATABASE_URL (set by scripts/with-test-db.ts).
 import pg from "pg";
 import { createPrismaClient } from "@/lib/prisma-client";
 

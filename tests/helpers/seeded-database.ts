@@ -2,8 +2,8 @@
 // seeded exactly as `npm run dev` does, for tests of the seed itself, or filled with a synthetic corpus.
 import path from "node:path";
 import { applyMigrations } from "@/lib/migrations/runner";
-import { insertCorpus } from "@/lib/bench/corpus-loader";
-import { generateSyntheticCorpus } from "@/lib/bench/synthetic-corpus";
+import { insertCorpus } from "@/scripts/bench/corpus-loader";
+import { generateSyntheticCorpus } from "@/scripts/bench/synthetic-corpus";
 import { loadCatalog, seed } from "@/prisma/seed";
 import { emptyDatabase, testDatabaseUrl, testPrisma, withPgClient } from "./db";
 

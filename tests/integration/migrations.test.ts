@@ -282,7 +282,7 @@ describe("drift check", () => {
 
   it("exits 1 and prints the missing SQL when schema.prisma has a field no migration creates", async () => {
     const schemaPath = await schemaWithExtraField();
-    const result = await runCli("lib/cli/drift.ts", ["--schema", schemaPath]);
+    const result = await runCli("scripts/drift.ts", ["--schema", schemaPath]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`ALTER TABLE "Source" ADD COLUMN     "extraNote" TEXT;`);
     expect(result.stderr).toContain("Drift");
@@ -354,7 +354,7 @@ describe("a migration that fails halfway", () => {
   });
 
   it("applies the fixed migration after --resolve-rolled-back, keeping the failed row as history", async () => {
-    const resolved = await runCli("lib/cli/migrate.ts", ["--resolve-rolled-back", bad]);
+    const resolved = await runCli("scripts/migrate.ts", ["--resolve-rolled-back", bad]);
     expect(resolved).toMatchObject({ code: 0, stderr: "" });
     await writeMigration(
       migrationsDir,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateSyntheticCorpus, type SyntheticCorpusOptions } from "@/lib/bench/synthetic-corpus";
+import { generateSyntheticCorpus, type SyntheticCorpusOptions } from "@/scripts/bench/synthetic-corpus";
 import { entitiesSchema, sectorsSchema, sourcesSchema } from "@/lib/ingest/catalog";
 import { sliceCodePoints } from "@/lib/ingest/offsets";
 import entities from "@/prisma/data/entities.json";

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LoopFailure, fetchWire, readBody } from "@/lib/bench/timing";
+import { LoopFailure, fetchWire, readBody } from "@/scripts/bench/timing";
 
 const PAGE = `<!DOCTYPE html><html><body>${"<p>claim</p>".repeat(500)}</body></html>`;
 // What Next.js streams when a Suspense boundary fails after the 200 has gone out.

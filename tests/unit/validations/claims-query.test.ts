@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRandom, type Random } from "@/lib/bench/prng";
+import { createRandom, type Random } from "@/scripts/bench/prng";
 import {
   CLAIMS_FILTERS,
   CLAIMS_FILTER_KEYS,

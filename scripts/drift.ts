@@ -11,7 +11,7 @@ function readOptions() {
     return parseArgs({ options: { schema: { type: "string" }, migrations: { type: "string" } } }).values;
   } catch (error) {
     console.error(
-      `${errorMessage(error)}\nusage: tsx lib/cli/drift.ts [--schema <file>] [--migrations <dir>]`,
+      `${errorMessage(error)}\nusage: tsx scripts/drift.ts [--schema <file>] [--migrations <dir>]`,
     );
     process.exit(2);
   }

@@ -15,7 +15,7 @@ import { runCommand } from "./run-command";
 
 const [mode, ...nextArgs] = process.argv.slice(2);
 if (mode !== "dev" && mode !== "start") {
-  console.error("usage: tsx lib/cli/serve.ts dev|start [next options]");
+  console.error("usage: tsx scripts/serve.ts dev|start [next options]");
   process.exit(2);
 }
 if (mode === "start" && !fs.existsSync(path.resolve(".next/BUILD_ID"))) {

@@ -13,8 +13,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { renderReport } from "@/lib/bench/report";
-import { DEFAULT_BENCH_OPTIONS, runBench, type BenchOptions } from "@/lib/bench/run-bench";
+import { renderReport } from "@/scripts/bench/report";
+import { DEFAULT_BENCH_OPTIONS, runBench, type BenchOptions } from "@/scripts/bench/run-bench";
 
 const DEFAULT_REPORT = "docs/benchmarks.md";
 

@@ -7,8 +7,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { nextStartNodeOptions } from "@/lib/cli/next-start-node-options";
-import { runCommand } from "@/lib/cli/run-command";
+import { nextStartNodeOptions } from "@/scripts/next-start-node-options";
+import { runCommand } from "@/scripts/run-command";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const BUILD_ID = path.resolve(".next/BUILD_ID");

@@ -10,7 +10,7 @@ function readOptions() {
     return parseArgs({ options: { "resolve-rolled-back": { type: "string" } } }).values;
   } catch (error) {
     console.error(
-      `${errorMessage(error)}\nusage: tsx lib/cli/migrate.ts [--resolve-rolled-back <migration name>]`,
+      `${errorMessage(error)}\nusage: tsx scripts/migrate.ts [--resolve-rolled-back <migration name>]`,
     );
     process.exit(2);
   }

@@ -22,7 +22,7 @@ export function renderReport(result: BenchResult, command: string): string {
   push(
     "# Benchmarks",
     "",
-    `Written by \`npm run bench\` (lib/cli/bench.ts) on ${result.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC; ` +
+    `Written by \`npm run bench\` (scripts/bench.ts) on ${result.startedAt.toISOString().replace("T", " ").slice(0, 16)} UTC; ` +
       "every run overwrites this file. Targets are the claims-explorer issue's, for 100,000 claims on our 2-core machine.",
     "",
     verdict,
@@ -49,7 +49,7 @@ export function renderReport(result: BenchResult, command: string): string {
   push(
     "## Corpus",
     "",
-    `Synthetic and deterministic (lib/bench/synthetic-corpus.ts, seed \`${corpus.options.seed}\`): ` +
+    `Synthetic and deterministic (scripts/bench/synthetic-corpus.ts, seed \`${corpus.options.seed}\`): ` +
       `${number(rows.Claim)} claims in ${number(rows.Document)} documents (${number(rows.Section)} sections), ` +
       `${number(rows.Entity)} entities with ${number(rows.EntityAlias)} aliases, ${number(rows.Source)} sources, ` +
       `${number(rows.Sector)} sectors; ${number(rows.ClaimEntity)} claim–entity links, ${number(rows.EntityMention)} mentions, ` +

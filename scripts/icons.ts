@@ -6,7 +6,7 @@ import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 
-const PUBLIC = path.join(import.meta.dirname, "../../public");
+const PUBLIC = path.join(import.meta.dirname, "../public");
 const FAVICON_SIZES = [16, 32, 48];
 const APPLE_TOUCH_SIZE = 180;
 const MANIFEST_SIZES = [192, 512];

@@ -9,7 +9,7 @@ import { seedArticleScores } from "@/lib/ingest/seed-evaluation";
 import { ingestText } from "@/lib/ingest/pipeline";
 import { loadCatalog } from "@/prisma/seed";
 
-const REPORTS = path.join(import.meta.dirname, "../../tests/fixtures/reports");
+const REPORTS = path.join(import.meta.dirname, "../tests/fixtures/reports");
 const percent = (part: number, whole: number) => `${Math.round(ratio(part, whole) * 100)}%`.padStart(5);
 
 function row(name: string, s: ReportScore): string {

@@ -1,11 +1,11 @@
-// `tsx lib/cli/with-db.ts <command> [args...]`: runs a command with DATABASE_URL set, starting the embedded
+// `tsx scripts/with-db.ts <command> [args...]`: runs a command with DATABASE_URL set, starting the embedded
 // database for it when DATABASE_URL is not set already.
 import { startDatabase } from "@/lib/embedded/launcher";
 import { runCommand } from "./run-command";
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
-  console.error("usage: tsx lib/cli/with-db.ts <command> [args...]");
+  console.error("usage: tsx scripts/with-db.ts <command> [args...]");
   process.exit(2);
 }
 

@@ -1,4 +1,4 @@
-// `tsx lib/cli/with-test-db.ts <command...>`: runs a command against a scratch database it may wipe.
+// `tsx scripts/with-test-db.ts <command...>`: runs a command against a scratch database it may wipe.
 // With DATABASE_URL set, that is a sibling database named "<name>_test" on the same local server;
 // without it, a throw-away embedded PostgreSQL in a temporary folder.
 
@@ -37,7 +37,7 @@ export async function startTestDatabase(): Promise<Database> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [command, ...args] = process.argv.slice(2);
   if (!command) {
-    console.error("usage: tsx lib/cli/with-test-db.ts <command> [args...]");
+    console.error("usage: tsx scripts/with-test-db.ts <command> [args...]");
     process.exit(2);
   }
   const database = await startTestDatabase();

@@ -1,5 +1,5 @@
-// The Node options of the production server, shared by `npm start` (lib/cli/serve.ts) and the bench's server
-// (lib/bench/next-server.ts) so that the bench measures what production runs.
+// The Node options of the production server, shared by `npm start` (scripts/serve.ts) and the bench's server
+// (scripts/bench/next-server.ts) so that the bench measures what production runs.
 
 /**
  * On a machine with a few GB of memory V8 lets the old generation grow to about 4x the live heap before a full GC.
