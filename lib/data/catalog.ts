@@ -2,7 +2,6 @@
 // A claim's text is never edited here: it is the document's own words, at fixed offsets into it. Writes authorise here,
 // and take input their action already parsed (lib/validations/catalog.ts).
 import "server-only";
-import { createHash } from "node:crypto";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/data/audit";
 import { InvalidStateError, NotFoundError, StaleVersionError } from "@/lib/data/errors";
@@ -29,7 +28,7 @@ export interface EntityEdit {
   description: string | null;
   country: string | null;
   aliases: string[];
-  fingerprint: string;
+  version: number;
 }
 
 export interface SourceEdit {
@@ -40,15 +39,7 @@ export interface SourceEdit {
   kind: SourceKind;
   reliability: SourceReliability | null;
   notes: string | null;
-  fingerprint: string;
-}
-
-/**
- * Stands in for a version column that Entity and Source do not have: a digest of exactly the fields the form edits.
- * If any changed since the form was opened, the digest differs and the save is refused as stale.
- */
-function fingerprintOf(fields: Record<string, unknown>): string {
-  return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+  version: number;
 }
 
 function entityFields(entity: {
@@ -65,7 +56,7 @@ function entityFields(entity: {
   };
 }
 
-function sourceFields(source: Omit<SourceEdit, "id" | "fingerprint">) {
+function sourceFields(source: Omit<SourceEdit, "id" | "version">) {
   return {
     title: source.title,
     publisher: source.publisher,
@@ -125,20 +116,27 @@ export async function getEntityEdit(db: Prisma | Tx, id: number): Promise<Entity
       name: true,
       description: true,
       country: true,
+      version: true,
       aliases: { select: { alias: true }, orderBy: [{ language: "asc" }, { alias: "asc" }] },
     },
   });
-  if (!entity) return null;
-  const fields = { ...entity, aliases: entity.aliases.map(({ alias }) => alias) };
-  return { ...fields, fingerprint: fingerprintOf(entityFields(fields)) };
+  return entity && { ...entity, aliases: entity.aliases.map(({ alias }) => alias) };
 }
 
 export async function getSourceEdit(db: Prisma | Tx, id: number): Promise<SourceEdit | null> {
-  const source = await db.source.findUnique({
+  return db.source.findUnique({
     where: { id },
-    select: { id: true, title: true, publisher: true, url: true, kind: true, reliability: true, notes: true },
+    select: {
+      id: true,
+      title: true,
+      publisher: true,
+      url: true,
+      kind: true,
+      reliability: true,
+      notes: true,
+      version: true,
+    },
   });
-  return source ? { ...source, fingerprint: fingerprintOf(sourceFields(source)) } : null;
 }
 
 export async function updateClaim(
@@ -204,14 +202,14 @@ async function lockedClaimEdit(tx: Tx, id: number): Promise<ClaimEdit> {
 export async function updateEntity(
   db: Prisma,
   actor: Actor | null,
-  { id, fingerprint, ...next }: UpdateEntityData,
+  { id, version, ...next }: UpdateEntityData,
 ): Promise<EntityEdit> {
   requirePermission(actor, "catalog.edit");
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Entity" WHERE id = ${id} FOR UPDATE`;
     const current = await getEntityEdit(tx, id);
     if (!current) throw new NotFoundError("entity");
-    if (current.fingerprint !== fingerprint) throw new StaleVersionError("entity");
+    if (current.version !== version) throw new StaleVersionError("entity");
     const diff = changedFields(entityFields(current), entityFields(next));
     if (!diff.changed) return;
     const kept = current.aliases.filter((alias) => next.aliases.includes(alias));
@@ -221,6 +219,7 @@ export async function updateEntity(
         name: next.name,
         description: next.description,
         country: next.country,
+        version: { increment: 1 },
         aliases: {
           deleteMany: { alias: { notIn: kept } },
           create: next.aliases
@@ -251,17 +250,17 @@ function aliasLanguage(alias: string): string {
 export async function updateSource(
   db: Prisma,
   actor: Actor | null,
-  { id, fingerprint, ...next }: UpdateSourceData,
+  { id, version, ...next }: UpdateSourceData,
 ): Promise<SourceEdit> {
   requirePermission(actor, "catalog.edit");
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Source" WHERE id = ${id} FOR UPDATE`;
     const current = await getSourceEdit(tx, id);
     if (!current) throw new NotFoundError("source");
-    if (current.fingerprint !== fingerprint) throw new StaleVersionError("source");
+    if (current.version !== version) throw new StaleVersionError("source");
     const diff = changedFields(sourceFields(current), sourceFields(next));
     if (!diff.changed) return;
-    await tx.source.update({ where: { id }, data: next });
+    await tx.source.update({ where: { id }, data: { ...next, version: { increment: 1 } } });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "source.edit",

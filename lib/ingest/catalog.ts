@@ -103,7 +103,9 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
       if (!existing) {
         entities.set(slug, { ...(await tx.entity.create({ data: wanted })), aliases: [] });
         created.add(slug);
-      } else if (differs(existing, wanted)) await tx.entity.update({ where: { slug }, data: wanted });
+      } else if (differs(existing, wanted))
+        // The version tells an admin's open edit form that the record changed under it (lib/data/catalog.ts).
+        await tx.entity.update({ where: { slug }, data: { ...wanted, version: { increment: 1 } } });
       else continue;
       count(!existing);
     }
@@ -119,8 +121,11 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
       const known = new Map(entity.aliases.map((a) => [a.alias, a]));
       for (const [alias, language] of aliases) {
         const existing = known.get(alias);
-        if (!existing) await tx.entityAlias.create({ data: { entityId: entity.id, alias, language } });
-        else if (existing.language !== language)
+        if (!existing) {
+          await tx.entityAlias.create({ data: { entityId: entity.id, alias, language } });
+          if (!created.has(slug))
+            await tx.entity.update({ where: { slug }, data: { version: { increment: 1 } } });
+        } else if (existing.language !== language)
           await tx.entityAlias.update({ where: { id: existing.id }, data: { language } });
         else continue;
         count(!existing);
@@ -133,7 +138,8 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
       const existing = sources.get(slug);
       const data = { ...wanted, publishedAt: toDate(publishedAt) };
       if (!existing) await tx.source.create({ data });
-      else if (differs(existing, wanted)) await tx.source.update({ where: { slug }, data });
+      else if (differs(existing, wanted))
+        await tx.source.update({ where: { slug }, data: { ...data, version: { increment: 1 } } });
       else continue;
       count(!existing);
     }

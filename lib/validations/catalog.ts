@@ -66,17 +66,11 @@ export const updateClaimSchema = z.object({
     }),
 });
 
-/**
- * Entities and sources have no version column: the form sends a fingerprint of the fields it showed, and the
- * save goes through only if the record still has them (see lib/data/catalog.ts).
- */
-const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, "This form is out of date: reload the page.");
-
 const ALIAS_LIMIT = 100;
 
 export const updateEntitySchema = z.object({
   id: recordIdSchema,
-  fingerprint,
+  version: recordIdSchema,
   name: singleLine("Name", 200),
   description: optionalText("Description", 2000, { multiLine: true }),
   country: emptyAsNone(
@@ -111,7 +105,7 @@ const httpUrl = emptyAsNone(
 
 export const updateSourceSchema = z.object({
   id: recordIdSchema,
-  fingerprint,
+  version: recordIdSchema,
   title: singleLine("Title", 300),
   publisher: optionalText("Publisher", 200),
   url: httpUrl,

@@ -17,6 +17,8 @@ import { COMMAND_LINE, createUser } from "@/lib/data/users";
 import type { Prisma } from "@/lib/prisma-client";
 import { updateClaimSchema, updateEntitySchema, updateSourceSchema } from "@/lib/validations/catalog";
 import { parseClaimsQuery } from "@/lib/validations/claims";
+import { syncCatalog } from "@/lib/ingest/catalog";
+import { makeEntity, makeSource } from "@/prisma/factories";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
@@ -154,7 +156,7 @@ describe("editing an entity", () => {
       admin,
       updateEntitySchema.parse({
         id: entity.id,
-        fingerprint: form.fingerprint,
+        version: form.version,
         name: "Huawei Technologies",
         description: "  Shenzhen-based maker of telecoms gear and Ascend AI chips.  ",
         country: "cn",
@@ -167,7 +169,7 @@ describe("editing an entity", () => {
       country: "CN",
     });
     expect([...saved.aliases].sort()).toEqual([...keep, "华为技术", "HW"].sort());
-    expect(saved.fingerprint).not.toBe(form.fingerprint);
+    expect(saved.version).toBe(form.version + 1);
     const aliases = await prisma.entityAlias.findMany({
       where: { entityId: entity.id, alias: { in: ["华为技术", "HW"] } },
     });
@@ -194,13 +196,60 @@ describe("editing an entity", () => {
     expect((await getEntityEdit(prisma, entity.id))!.description).toBe("First admin's words.");
   });
 
-  it("refuses a forged fingerprint as a stale form, changing nothing", async () => {
+  it("refuses a version the entity does not have as a stale form, changing nothing", async () => {
     const entity = await prisma.entity.findUniqueOrThrow({ where: { slug: "china" } });
     const form = (await getEntityEdit(prisma, entity.id))!;
     await expect(
-      updateEntity(prisma, admin, { ...form, fingerprint: "0".repeat(64), name: "X" }),
+      updateEntity(prisma, admin, { ...form, version: form.version + 1, name: "X" }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     expect(await getEntityEdit(prisma, entity.id)).toEqual(form);
+  });
+});
+
+describe("an edit form open while the catalog is synced", () => {
+  it("is stale once the sync changes its record's fields or adds an alias, and not when nothing changed", async () => {
+    const [entity, source] = await Promise.all([makeEntity(prisma), makeSource(prisma)]);
+    const listed = {
+      slug: entity.slug,
+      name: entity.name,
+      kind: entity.kind,
+      country: entity.country,
+      description: "An entity the catalog lists.",
+      aliases: [] as [string, string][],
+    };
+    const listedSource = {
+      slug: source.slug,
+      title: source.title,
+      publisher: source.publisher,
+      url: source.url,
+      kind: source.kind,
+      publishedAt: null,
+      notes: source.notes,
+      cues: [],
+    };
+    await syncCatalog(prisma, { sectors: [], entities: [listed], sources: [listedSource] });
+    const entityForm = (await getEntityEdit(prisma, entity.id))!;
+    const sourceForm = (await getSourceEdit(prisma, source.id))!;
+
+    await syncCatalog(prisma, { sectors: [], entities: [listed], sources: [listedSource] });
+    expect((await getEntityEdit(prisma, entity.id))!.version).toBe(entityForm.version);
+    expect((await getSourceEdit(prisma, source.id))!.version).toBe(sourceForm.version);
+
+    await syncCatalog(prisma, {
+      sectors: [],
+      entities: [{ ...listed, aliases: [["HX", "en"]] }],
+      sources: [{ ...listedSource, title: `${source.title}, revised` }],
+    });
+    await expect(
+      updateEntity(prisma, admin, { ...entityForm, description: "An admin's words." }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(
+      updateSource(prisma, admin, { ...sourceForm, notes: "An admin's notes." }),
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    expect(await getEntityEdit(prisma, entity.id)).toMatchObject({
+      description: "An entity the catalog lists.",
+      aliases: ["HX"],
+    });
   });
 });
 

@@ -225,7 +225,7 @@ const CASES: Record<string, ActionCase> = {
   updateEntity: {
     least: "ADMIN",
     invalid: {
-      input: { id: 1, fingerprint: "0".repeat(64), name: "", description: "", country: "", aliases: [] },
+      input: { id: 1, version: 1, name: "", description: "", country: "", aliases: [] },
       field: "name",
       message: "Name is required.",
     },
@@ -241,7 +241,7 @@ const CASES: Record<string, ActionCase> = {
     invalid: {
       input: {
         id: 1,
-        fingerprint: "0".repeat(64),
+        version: 1,
         title: "A source",
         publisher: "",
         url: "javascript:alert(1)",

@@ -93,7 +93,7 @@ describe("a claim's classification", () => {
 describe("an entity and a source", () => {
   const entity = {
     id: 1,
-    fingerprint: "0".repeat(64),
+    version: 1,
     name: "Huawei",
     description: "",
     country: "",
@@ -120,7 +120,7 @@ describe("an entity and a source", () => {
   it("refuses a source address that is not a web address", () => {
     const source = {
       id: 1,
-      fingerprint: "0".repeat(64),
+      version: 1,
       title: "A source",
       publisher: "",
       url: "javascript:alert(1)",

@@ -13,18 +13,18 @@ export function EntityEditForm({ entity }: { entity: EntityEdit }) {
       country: entity.country ?? "",
       aliases: entity.aliases.join("\n"),
     },
-    token: entity.fingerprint,
-    save: (next, fingerprint) =>
+    token: entity.version,
+    save: (next, version) =>
       updateEntity({
         id: entity.id,
-        fingerprint,
+        version,
         ...next,
         aliases: next.aliases
           .split("\n")
           .map((alias) => alias.trim())
           .filter(Boolean),
       }),
-    tokenOf: (saved) => saved.fingerprint,
+    tokenOf: (saved) => saved.version,
   });
   const aliasError = Object.entries(errors).find(([key]) => key.startsWith("aliases"))?.[1]?.[0];
   return (

@@ -17,10 +17,10 @@ export function SourceEditForm({ source }: { source: SourceEdit }) {
       reliability: source.reliability ?? ("" as const),
       notes: source.notes ?? "",
     },
-    token: source.fingerprint,
-    save: (next, fingerprint) =>
-      updateSource({ id: source.id, fingerprint, ...next, reliability: next.reliability || null }),
-    tokenOf: (saved) => saved.fingerprint,
+    token: source.version,
+    save: (next, version) =>
+      updateSource({ id: source.id, version, ...next, reliability: next.reliability || null }),
+    tokenOf: (saved) => saved.version,
   });
   return (
     <AdminEditPanel title="Edit source" description="Title, publisher, address, kind, reliability and notes.">
