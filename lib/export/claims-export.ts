@@ -91,7 +91,7 @@ const EXPORT_CONNECTIONS = 4;
 const CURSOR = "claims_export";
 /**
  * Rows encoded between two turns of the event loop; see pull(). Of 100, 25, 10 and 4, ten let the database and Node
- * overlap best (100k CSV rows in 4.6-5.0 s against 5.4-7.0 s encoding whole batches, on a loaded 2-core machine).
+ * overlap best (docs/measurements.md).
  */
 const ENCODE_SLICE = 10;
 
@@ -107,10 +107,10 @@ type CursorRow = Omit<
  * row then reads its own links: entities by the link table's primary key, sources and quantities only when the
  * claim's counts say it has any. Rows thus leave the database as they are made: the first FETCH does not wait for the
  * last row, and the Node side can encode one batch while the database makes the next. (Ranking the ids first in a CTE
- * and ordering by its position made PostgreSQL build and sort all 100k wide rows, spilling 48 MB to disk, before the
- * first FETCH returned.)
+ * and ordering by its position made PostgreSQL build and sort every wide row, spilling to disk, before the first
+ * FETCH returned.)
  * Sectors and entities leave as ids, named and ordered by Catalog: looking up and sorting the names for each claim
- * took the database 1.6 of the 2.4 s it spent on 100k rows.
+ * took the database most of the time it spent on an export (docs/measurements.md).
  * Lists come as JSON, which JSON.parse reads several times faster than pg's parser of array literals.
  * Dates are formatted here so that no server or client time zone can shift them; `as_of` as lib/format.ts's asOfIso
  * writes it (claims-export.test.ts holds them equal).
@@ -235,7 +235,7 @@ const ENCODINGS: Record<ExportFormat, Encoding> = {
 
 /**
  * The UTF-8 of `pieces`, one after another, in one buffer. Written piece by piece: concatenating a batch's rows into
- * one string and encoding that spent 5 times as long flattening the string (0.4 of the 100k-row export's seconds).
+ * one string and encoding that spent most of the time flattening the string (docs/measurements.md).
  */
 function utf8(pieces: readonly string[]): Uint8Array {
   let size = 0;

@@ -124,7 +124,8 @@ async function withEngine<T>(
   }
 }
 
-// initdb of a new cluster takes ~3 s; a copy of the first, still empty, cluster opens in ~0.5 s.
+// A copy of the first, still empty, cluster opens several times faster than initdb makes a new one
+// (docs/measurements.md).
 let emptyClusterImage: Promise<Blob> | undefined;
 
 async function openEmptyDatabase(): Promise<PGlite> {
