@@ -2,7 +2,7 @@
 // prefetches can afford; the page reads the whole record. cache() makes each read once per request.
 import "server-only";
 import { cache } from "react";
-import { getClaim } from "@/lib/data/claim";
+import { getClaim } from "@/lib/data/claim-detail";
 import { getDocumentForReader } from "@/lib/data/documents";
 import { getEntity } from "@/lib/data/entities";
 import { parseRecordId } from "@/lib/data/record-id";

@@ -21,7 +21,7 @@ import { authorizeCredentials } from "@/lib/auth";
 import type { Actor } from "@/lib/auth/permissions";
 import { SESSION_COOKIE, mintSessionToken } from "@/lib/auth/session-cookie";
 import { SIGN_IN_DATABASE_UNAVAILABLE } from "@/lib/auth/sign-in-errors";
-import { getClaim, getRelatedClaims } from "@/lib/data/claim";
+import { getClaim, getRelatedClaims } from "@/lib/data/claim-detail";
 import { claimsPage, getClaimFacets, getClaimRows, resolveClaimsQuery } from "@/lib/data/claims";
 import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { getOverviewFacets, getOverviewFigures, getSectorBreakdown } from "@/lib/data/overview";

@@ -1,6 +1,6 @@
 // Reads behind the detail pages (claim, entity, source, document reader) against the seeded report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getClaim, getRelatedClaims } from "@/lib/data/claim";
+import { getClaim, getRelatedClaims } from "@/lib/data/claim-detail";
 import { getDocumentForReader } from "@/lib/data/documents";
 import { getEntity, getEntityClaims, parseEntitySearch, searchEntities } from "@/lib/data/entities";
 import { parseRecordId } from "@/lib/data/record-id";

@@ -6,7 +6,7 @@ import { ClaimEditSlot } from "./_components/claim-edit-slot";
 import { claimTextOf, loadClaim } from "@/lib/data/records";
 import { ClaimKindBadge, ReviewStatusBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { awaitedLater } from "@/lib/data/awaited-later";
-import { getRelatedClaims } from "@/lib/data/claim";
+import { getRelatedClaims } from "@/lib/data/claim-detail";
 import { claimTitle } from "./_components/claim-format";
 import { ClaimContext, ClaimDetails, ClaimEntities, ClaimSources } from "./_components/claim-panels";
 import { ClaimQuote } from "./_components/claim-quote";

@@ -2,7 +2,7 @@
 import { claimUrl, publicOrigin } from "@/app/api/_lib/formats";
 import { asOfIso } from "@/lib/format";
 import { recordRoute } from "@/app/api/_lib/record-route";
-import { getClaim, type ClaimDetail } from "@/lib/data/claim";
+import { getClaim, type ClaimDetail } from "@/lib/data/claim-detail";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { ArrowRightIcon } from "@/components/ui/icons";
 import { ExternalLink } from "@/components/ui/external-link";
 import { ClaimKindBadge, ReviewStatusBadge, ToneBadge, VerdictBadge } from "@/components/ui/tone-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ClaimDetail } from "@/lib/data/claim";
+import type { ClaimDetail } from "@/lib/data/claim-detail";
 import {
   CLAIM_KIND_OPTIONS,
   ENTITY_KIND_OPTIONS,

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fragment } from "react";
 import { LostCitationMarker } from "@/components/claims/lost-citation";
-import type { ClaimDetail, EntityRef } from "@/lib/data/claim";
+import type { ClaimDetail, EntityRef } from "@/lib/data/claim-detail";
 import { ENTITY_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
 import { splitSegmentsAt, type Segment } from "@/lib/data/text-segments";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LostCitationBadge } from "@/components/claims/lost-citation";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { RelatedClaim } from "@/lib/data/claim";
+import type { RelatedClaim } from "@/lib/data/claim-detail";
 import { PanelCard } from "./claim-panels";
 
 const HEADING_ID = "related-claims-heading";
