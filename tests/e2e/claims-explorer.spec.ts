@@ -303,8 +303,12 @@ test("a filter menu opens, toggles and closes from the keyboard", async ({ page 
   const button = page.getByRole("button", { name: /^Kind/ }).and(page.locator("[aria-haspopup=listbox]"));
   await expect(button).toHaveAttribute("aria-expanded", "false");
 
-  // The sector menu is the first after the search.
+  // The menus follow the registry's order after the search: sector, entity, then kind.
   await page.getByRole("searchbox", { name: "Search claims" }).focus();
+  for (const menu of [/^Sector/, /^Entity/]) {
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: menu }).and(page.locator("[aria-haspopup]"))).toBeFocused();
+  }
   await page.keyboard.press("Tab");
   await expect(button).toBeFocused();
   await page.keyboard.press("Enter");
