@@ -140,7 +140,7 @@ export function renderReport(result: BenchResult, command: string): string {
         "is timed to the last byte of its answer, when the form can say it is saved. A first round meets a server that " +
         `has run one action (as after a deploy); the target is judged on the ${notes.rounds} rounds after it, as the ` +
         "pages are after their warm-up. Then the database counts the notes it holds from every round. Measured last, " +
-        "on the server the export ran on.",
+        "on a server started for it (as the export's is).",
       "",
       "| rounds | saves | p50 | p95 | max | failed | lost | target | result |",
       "|---|--:|--:|--:|--:|--:|--:|---|---|",

@@ -275,6 +275,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const analystId = await benchAnalyst(client);
     result.export = await measureExport(server, analystId, corpusOptions.claims, options, signal, log);
     // Last: the notes it saves change the claim they are on (its status, its counts) for any figure taken after.
+    // A fresh server again, so that the burst meets a server in its own state, not the heap a whole export left.
+    await server.stop();
+    server = await startNextServer({ databaseUrl: database.url });
     result.noteSaves = await measureNoteSaves(server, client, signal);
     log(describeNoteSaves(result.noteSaves));
   } catch (error) {
