@@ -208,8 +208,11 @@ test("an admin's stale source edit is refused with the typed text kept, then sav
   const title = `Retitled ${randomUUID().slice(0, 6)}`;
   await form.getByLabel("Title").fill(title);
 
-  // Someone else saves first.
-  await db.source.update({ where: { id }, data: { notes: "Changed by someone else." } });
+  // Someone else saves first: every write of a source's fields moves its version on.
+  await db.source.update({
+    where: { id },
+    data: { notes: "Changed by someone else.", version: { increment: 1 } },
+  });
 
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByRole("alert")).toContainText("Someone else changed this source");
