@@ -119,17 +119,20 @@ export async function syncCatalog(prisma: Prisma, catalog: Catalog): Promise<Syn
         if (!created.has(slug)) count(false);
       }
       const known = new Map(entity.aliases.map((a) => [a.alias, a]));
+      let aliasAdded = false;
       for (const [alias, language] of aliases) {
         const existing = known.get(alias);
         if (!existing) {
           await tx.entityAlias.create({ data: { entityId: entity.id, alias, language } });
-          if (!created.has(slug))
-            await tx.entity.update({ where: { slug }, data: { version: { increment: 1 } } });
+          aliasAdded = true;
         } else if (existing.language !== language)
           await tx.entityAlias.update({ where: { id: existing.id }, data: { language } });
         else continue;
         count(!existing);
       }
+      // Aliases are on the entity's edit form: a new one makes an open form stale, once however many were added.
+      if (aliasAdded && !created.has(slug))
+        await tx.entity.update({ where: { slug }, data: { version: { increment: 1 } } });
     }
 
     const sources = new Map((await tx.source.findMany()).map((s) => [s.slug, s]));
