@@ -47,7 +47,9 @@ try {
   await client.connect();
   try {
     // What Prisma's reset does: the extension, the tables and _prisma_migrations all go with the schema.
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.query(
+      "DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+    );
   } finally {
     await client.end();
   }

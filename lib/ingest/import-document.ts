@@ -1,21 +1,41 @@
-// Imports one document: runs the pipeline against the entities in the database and writes the
-// document, its sections and claims in one transaction. A text already imported is left untouched,
-// so reviewers' work on its claims is never overwritten.
+// Imports one document as a draft: runs the pipeline against the entities in the database and writes the document,
+// its sections, its candidate claims, the entities it proposes and the sentences it left out in one transaction.
+// A text already imported is left untouched, so reviewers' work on it is never overwritten. Publishing
+// (lib/ingest/publish-document.ts) turns the candidates into claims.
 
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/lib/prisma-client";
+import type { Prisma, Tx } from "@/lib/prisma-client";
 import { IMPORT_TRANSACTION } from "./catalog";
+import type { ExtractedDocument } from "./formats/document";
 import type { Overlay } from "./overlay";
-import { ingestText, type IngestResult, type SourceCue } from "./pipeline";
+import { ingestDocument, type IngestResult, type SourceCue } from "./pipeline";
 import type { SectorRule } from "./sectors";
+import type { ImportStageName } from "@/lib/imports/stages";
 
 export interface DocumentInput {
-  slug: string;
-  title: string;
+  /** The URL name; derived from the title (made unique) when not given. */
+  slug?: string;
+  /** The person's title; the document's own when null. */
+  title: string | null;
   publisher: string | null;
   url: string | null;
   publishedAt: string | null;
-  fullText: string;
+  document: ExtractedDocument;
+}
+
+export interface ImportRules {
+  sectors: SectorRule[];
+  sources: SourceCue[];
+  overlay?: Overlay;
+}
+
+export type ImportStage = Extract<ImportStageName, "finding claims" | "saving">;
+
+export interface ImportOptions {
+  /** The import job whose documentId is set in the transaction that writes the document. */
+  importJobId?: number;
+  /** Told when a stage starts, and while saving how many of `total` candidates are written. */
+  onProgress?: (stage: ImportStage, done: number, total: number) => Promise<void>;
 }
 
 export type ImportOutcome =
@@ -23,14 +43,17 @@ export type ImportOutcome =
       status: "imported";
       documentId: number;
       claims: number;
-      skipped: IngestResult["skipped"];
-      /** Not stored yet: accepting or rejecting them is the entity review's work. */
-      proposedEntities: IngestResult["proposedEntities"];
+      proposedEntities: number;
+      skipped: number;
+      sections: number;
     }
   | { status: "unchanged"; documentId: number };
 
-/** Larger than any report we expect; beyond it an import is a mistake or an attack. */
+/** Larger than any report we expect (a 300-page report is about a million); beyond it an import is a mistake. */
 export const MAX_DOCUMENT_CHARS = 2_000_000;
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest row written here. */
+const BATCH = 1_000;
 
 /**
  * Why a text cannot be imported, or null. Control characters (other than line breaks and tabs) never occur in a
@@ -52,23 +75,35 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
+/** The title a document is listed under: the person's, else the document's own, else its first line. */
+export function documentTitle(input: Pick<DocumentInput, "title" | "document">): string {
+  const firstLine = input.document.text.trim().split("\n", 1)[0] ?? "";
+  const title = [input.title, input.document.title, firstLine].find((t) => t?.trim())?.trim() ?? "Untitled";
+  return title.length > 300 ? `${title.slice(0, 299)}…` : title;
+}
+
 export async function importDocument(
   prisma: Prisma,
   input: DocumentInput,
-  rules: { sectors: SectorRule[]; sources: SourceCue[]; overlay?: Overlay },
+  rules: ImportRules,
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const problem = documentTextProblem(input.fullText);
-  if (problem) throw new Error(`Cannot import "${input.slug}": ${problem}.`);
-  const hash = contentHash(input.fullText);
+  const fullText = input.document.text;
+  const problem = documentTextProblem(fullText);
+  if (problem) throw new Error(`Cannot import this document: ${problem}.`);
+  const hash = contentHash(fullText);
   const existing = await prisma.document.findUnique({ where: { contentHash: hash }, select: { id: true } });
   if (existing) return { status: "unchanged", documentId: existing.id };
-  const sameSlug = await prisma.document.findUnique({ where: { slug: input.slug }, select: { id: true } });
-  if (sameSlug) {
-    throw new Error(
-      `A different text is already imported as "${input.slug}" (document ${sameSlug.id}); import the new version under a new slug.`,
-    );
+  if (input.slug) {
+    const sameSlug = await prisma.document.findUnique({ where: { slug: input.slug }, select: { id: true } });
+    if (sameSlug) {
+      throw new Error(
+        `A different text is already imported as "${input.slug}" (document ${sameSlug.id}); import the new version under a new slug.`,
+      );
+    }
   }
 
+  await options.onProgress?.("finding claims", 0, 0);
   const entities = await prisma.entity.findMany({
     select: {
       id: true,
@@ -79,8 +114,8 @@ export async function importDocument(
       parent: { select: { slug: true } },
     },
   });
-  const result = ingestText(
-    input.fullText,
+  const result = ingestDocument(
+    input.document,
     {
       entities: entities.map(({ parent, aliases, ...e }) => ({
         ...e,
@@ -97,64 +132,141 @@ export async function importDocument(
   if (missing.length)
     throw new Error(`The document refers to unknown catalog entries: ${missing.join(", ")}`);
 
+  const total = result.claims.length;
+  await options.onProgress?.("saving", 0, total);
   const documentId = await prisma.$transaction(async (tx) => {
     const document = await tx.document.create({
       data: {
-        slug: input.slug,
-        title: input.title,
+        slug: input.slug ?? (await freeSlug(tx, documentTitle(input))),
+        title: documentTitle(input),
         publisher: input.publisher,
         url: input.url,
         publishedAt: input.publishedAt ? new Date(`${input.publishedAt}T00:00:00Z`) : null,
-        fullText: input.fullText,
+        fullText,
         contentHash: hash,
+        state: "DRAFT",
       },
     });
-    await tx.section.createMany({ data: result.sections.map((s) => ({ ...s, documentId: document.id })) });
-    const sectionIds = new Map(
-      (
-        await tx.section.findMany({ where: { documentId: document.id }, select: { id: true, order: true } })
-      ).map((s) => [s.order, s.id]),
-    );
-    for (const claim of result.claims) {
-      await tx.claim.create({
-        data: {
-          documentId: document.id,
-          sectionId: sectionIds.get(claim.sectionOrder)!,
-          text: claim.text,
-          startOffset: claim.startOffset,
-          endOffset: claim.endOffset,
-          kind: claim.kind,
-          citationMissing: claim.citationMissing,
-          asOfDate: claim.asOf ? new Date(`${claim.asOf.date}T00:00:00Z`) : null,
-          asOfPrecision: claim.asOf?.precision ?? null,
-          sectors: { create: claim.sectors.map((slug) => ({ sectorId: ids.sectors.get(slug)! })) },
-          entities: {
-            create: claim.entities.map((e) => ({ entityId: ids.entities.get(e.slug)!, role: e.role })),
-          },
-          mentions: {
-            create: claim.mentions.map((m) => ({
-              entityId: ids.entities.get(m.slug)!,
-              startOffset: m.startOffset,
-              endOffset: m.endOffset,
-              surface: m.surface,
-            })),
-          },
-          sources: {
-            create: claim.sources.map((s) => ({ sourceId: ids.sources.get(s.slug)!, relation: s.relation })),
-          },
-          quantities: { create: claim.quantities },
-        },
+    const sections = await tx.section.createManyAndReturn({
+      data: result.sections.map((s) => ({ ...s, documentId: document.id })),
+      select: { id: true, order: true },
+    });
+    const sectionIds = new Map(sections.map((s) => [s.order, s.id]));
+    for (let from = 0; from < total; from += BATCH) {
+      await tx.claimCandidate.createMany({
+        data: result.claims
+          .slice(from, from + BATCH)
+          .map((claim) => candidateRow(claim, document.id, sectionIds, ids)),
+      });
+      await options.onProgress?.("saving", Math.min(from + BATCH, total), total);
+    }
+    await saveProposedEntities(tx, document.id, result.proposedEntities, ids.entities);
+    for (let from = 0; from < result.skipped.length; from += BATCH) {
+      await tx.skippedSentence.createMany({
+        data: result.skipped.slice(from, from + BATCH).map((s) => ({ ...s, documentId: document.id })),
       });
     }
+    if (options.importJobId !== undefined)
+      await tx.importJob.update({ where: { id: options.importJobId }, data: { documentId: document.id } });
     return document.id;
   }, IMPORT_TRANSACTION);
   return {
     status: "imported",
     documentId,
-    claims: result.claims.length,
-    skipped: result.skipped,
-    proposedEntities: result.proposedEntities,
+    claims: total,
+    proposedEntities: result.proposedEntities.length,
+    skipped: result.skipped.length,
+    sections: result.sections.length,
   };
+}
+
+type Ids = Awaited<ReturnType<typeof lookupIds>>;
+
+function candidateRow(
+  claim: IngestResult["claims"][number],
+  documentId: number,
+  sectionIds: Map<number, number>,
+  ids: Ids,
+) {
+  return {
+    documentId,
+    sectionId: sectionIds.get(claim.sectionOrder)!,
+    text: claim.text,
+    startOffset: claim.startOffset,
+    endOffset: claim.endOffset,
+    kind: claim.kind,
+    citationMissing: claim.citationMissing,
+    asOfDate: claim.asOf ? new Date(`${claim.asOf.date}T00:00:00Z`) : null,
+    asOfPrecision: claim.asOf?.precision ?? null,
+    sectorIds: claim.sectors.map((slug) => ids.sectors.get(slug)!),
+    entities: claim.entities.map((e) => ({ entityId: ids.entities.get(e.slug)!, role: e.role })),
+    mentions: claim.mentions.map((m) => ({
+      entityId: ids.entities.get(m.slug)!,
+      startOffset: m.startOffset,
+      endOffset: m.endOffset,
+      surface: m.surface,
+    })),
+    sources: claim.sources.map((s) => ({ sourceId: ids.sources.get(s.slug)!, relation: s.relation })),
+    quantities: claim.quantities,
+    references: claim.references.map((r) => ({ label: r.label, url: r.url, title: r.title })),
+  };
+}
+
+/** Proposals in the pipeline's order, then the parents among them, which may come later in that order. */
+async function saveProposedEntities(
+  tx: Tx,
+  documentId: number,
+  proposals: IngestResult["proposedEntities"],
+  entityIds: Map<string, number>,
+): Promise<void> {
+  if (!proposals.length) return;
+  const rows = await tx.proposedEntity.createManyAndReturn({
+    data: proposals.map((p) => ({
+      documentId,
+      name: p.name,
+      kind: p.kind,
+      aliases: p.aliases,
+      parentEntityId: p.parent && "slug" in p.parent ? (entityIds.get(p.parent.slug) ?? null) : null,
+      siblings: p.siblings,
+    })),
+    select: { id: true },
+  });
+  const idOfKey = new Map(proposals.map((p, index) => [p.key, rows[index]!.id]));
+  for (const [index, p] of proposals.entries()) {
+    if (p.parent && "key" in p.parent && idOfKey.has(p.parent.key)) {
+      await tx.proposedEntity.update({
+        where: { id: rows[index]!.id },
+        data: { parentProposalId: idOfKey.get(p.parent.key)! },
+      });
+    }
+  }
+  const mentions = proposals.flatMap((p, index) =>
+    p.mentions.map((m) => ({ ...m, proposedEntityId: rows[index]!.id })),
+  );
+  for (let from = 0; from < mentions.length; from += BATCH)
+    await tx.proposedEntityMention.createMany({ data: mentions.slice(from, from + BATCH) });
+}
+
+/** A URL name for a new document: its title's words, with a number added when another document has them. */
+async function freeSlug(tx: Tx, title: string): Promise<string> {
+  const base =
+    title
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60)
+      .replace(/-+$/, "") || "document";
+  const taken = new Set(
+    (
+      await tx.document.findMany({
+        where: { slug: { startsWith: base } },
+        select: { slug: true },
+      })
+    ).map((d) => d.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 async function lookupIds(prisma: Prisma, entities: { id: number; slug: string }[]) {
@@ -166,7 +278,7 @@ async function lookupIds(prisma: Prisma, entities: { id: number; slug: string }[
   return { sectors: bySlug(sectors), sources: bySlug(sources), entities: bySlug(entities) };
 }
 
-function missingReferences(result: IngestResult, ids: Awaited<ReturnType<typeof lookupIds>>): string[] {
+function missingReferences(result: IngestResult, ids: Ids): string[] {
   const missing = new Set<string>();
   for (const claim of result.claims) {
     for (const slug of claim.sectors) if (!ids.sectors.has(slug)) missing.add(`sector ${slug}`);

@@ -69,7 +69,9 @@ export async function ensureCorpus(
       log(cached ? "the corpus or the migrations changed: rebuilding" : "no corpus yet: building");
     }
     const started = performance.now();
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.query(
+      "DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+    );
     await applyMigrations({ connectionString: database.url, migrationsDir: repoMigrationsDir, log });
     await client.query("BEGIN");
     try {

@@ -26,10 +26,12 @@ export async function withPgClient<T>(
   }
 }
 
-/** Drops every table, type and migration record, leaving an empty public schema. */
+/** Drops every table, type and migration record, and the import queue's jobs, leaving an empty public schema. */
 export async function emptyDatabase(url = testDatabaseUrl()): Promise<void> {
   await withPgClient(async (client) => {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await client.query(
+      "DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+    );
   }, url);
 }
 

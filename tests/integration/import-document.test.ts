@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readPlainText } from "@/lib/ingest/formats/plain-text";
 import { importDocument } from "@/lib/ingest/import-document";
+import { publishDraft } from "@/lib/ingest/publish-document";
 import type { Prisma } from "@/lib/prisma-client";
 import { loadCatalog } from "@/prisma/seed";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
@@ -12,13 +14,23 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
+/** Imports a plain text and publishes it, as the seed does. */
 async function importText(slug: string, fullText: string) {
   const catalog = await loadCatalog();
-  return importDocument(
+  const outcome = await importDocument(
     prisma,
-    { slug, title: "Test document", publisher: null, url: null, publishedAt: null, fullText },
+    {
+      slug,
+      title: "Test document",
+      publisher: null,
+      url: null,
+      publishedAt: null,
+      document: readPlainText(fullText),
+    },
     { sectors: catalog.sectors, sources: catalog.sources },
   );
+  await prisma.$transaction((tx) => publishDraft(tx, outcome.documentId));
+  return outcome;
 }
 
 async function counts() {
