@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   "claims.review": Role.REVIEWER,
   /** Assigning claims to someone else, settling any disagreement. */
   "claims.assignOthers": Role.ADMIN,
+  /** Importing reports, and seeing drafts (imports not yet published). */
+  "documents.import": Role.REVIEWER,
+  /** Publishing a draft: its claims join the claims table, the Overview, exports and the API. */
+  "documents.publish": Role.ADMIN,
   "catalog.edit": Role.ADMIN,
   "users.manage": Role.ADMIN,
   "audit.read": Role.ADMIN,

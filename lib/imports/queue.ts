@@ -2,6 +2,7 @@
 // of the server or the worker with no other service to run. A queued job carries only the ImportJob's id; that row
 // holds the upload and where the import stands (lib/imports/run-import.ts).
 import PgBoss from "pg-boss";
+import type { Prisma } from "@/lib/prisma-client";
 
 export const IMPORT_QUEUE = "import-document";
 
@@ -44,4 +45,36 @@ export async function openQueue(connectionString: string, { work }: { work: bool
 export async function sendImport(boss: PgBoss, importId: number): Promise<void> {
   const message: ImportMessage = { importId };
   await boss.send(IMPORT_QUEUE, message);
+}
+
+export interface ImportRequest {
+  /** The file as uploaded, or a pasted text's UTF-8 bytes. */
+  content: Uint8Array;
+  fileName: string | null;
+  title: string | null;
+  publisher: string | null;
+  url: string | null;
+  /** YYYY-MM-DD. */
+  publishedAt: string | null;
+  /** Null from the command line. */
+  createdById: number | null;
+}
+
+/**
+ * Records an import and queues it; returns the ImportJob's id. Two writes, not one transaction: if the process stops
+ * between them, the row waits as QUEUED and the worker queues it when it next starts. The caller has checked who is
+ * asking and what they sent.
+ */
+export async function queueImport(prisma: Prisma, boss: PgBoss, request: ImportRequest): Promise<number> {
+  const { content, publishedAt, ...rest } = request;
+  const job = await prisma.importJob.create({
+    data: {
+      ...rest,
+      content: new Uint8Array(content),
+      publishedAt: publishedAt ? new Date(`${publishedAt}T00:00:00Z`) : null,
+    },
+    select: { id: true },
+  });
+  await sendImport(boss, job.id);
+  return job.id;
 }
