@@ -62,9 +62,8 @@ export async function authorizeCredentials(
  * session cookie as a route handler reads it: getServerSession would run next-auth's whole session endpoint for each
  * page and action, and in the App Router it cannot renew the cookie anyway (the browser's session endpoint does).
  */
-export const getCurrentUser = cache(
-  async (): Promise<Actor | null> =>
-    getRequestUser(new Request("http://localhost/", { headers: await headers() })),
+export const getCurrentUser = cache(async (): Promise<Actor | null> =>
+  getRequestUser(new Request("http://localhost/", { headers: await headers() })),
 );
 
 /**
@@ -72,7 +71,8 @@ export const getCurrentUser = cache(
  * can be called directly in integration tests.
  */
 export async function getRequestUser(request: Request): Promise<Actor | null> {
-  const token = await getToken({ req: new NextRequest(request) });
+  // Headers only: wrapping the request itself would lock its body, which an upload's handler reads next.
+  const token = await getToken({ req: new NextRequest(request.url, { headers: request.headers }) });
   return activeAccount(token?.sub);
 }
 

@@ -1,7 +1,9 @@
 // `npm run dev` / `npm start`: one command from a fresh clone to a dashboard with data. Starts the
 // database (the embedded one unless DATABASE_URL is set), applies migrations, seeds (a no-op when
-// already seeded), runs Next.js, and stops the database when Next.js exits.
+// already seeded), runs Next.js and the import worker beside it, and stops both and the database when
+// Next.js exits.
 
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startDatabase } from "@/lib/embedded/launcher";
@@ -28,6 +30,7 @@ const database = await startDatabase().catch((error: unknown) => {
   process.exit(1);
 });
 let exitCode = 1;
+let worker: { stop(): Promise<void> } | undefined;
 try {
   await applyMigrations({
     connectionString: database.url,
@@ -40,6 +43,7 @@ try {
   } finally {
     await prisma.$disconnect();
   }
+  worker = startWorker(database.url);
   exitCode = await runCommand("npx", ["next", mode, ...nextArgs], {
     ...process.env,
     ...(mode === "dev" && devServerRunning() && { CLAIMDESK_NEXT_DIST_DIR: ".next-alt" }),
@@ -50,10 +54,48 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
 } finally {
+  await worker?.stop();
   await database.stop();
 }
 process.exit(exitCode);
 
+/**
+ * The import worker (scripts/worker.ts) in a process of its own: an import's parsing then never holds up a page.
+ * Started again a few seconds after it stops on its own (it exits when it loses the database); meanwhile imports
+ * wait in the queue and the site goes on.
+ */
+function startWorker(url: string): { stop(): Promise<void> } {
+  const RESTART_DELAY_MS = 5_000;
+  let stopping = false;
+  let child: ChildProcess;
+  let exited: Promise<void>;
+  const spawnWorker = () => {
+    child = spawn("npx", ["tsx", "scripts/worker.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: url },
+      detached: true,
+    });
+    exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`import worker stopped (${signal ?? `exit code ${code}`}); starting it again`);
+      setTimeout(() => stopping || spawnWorker(), RESTART_DELAY_MS).unref();
+    });
+  };
+  spawnWorker();
+  return {
+    async stop() {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+      await exited;
+    },
+  };
+}
 /** Whether a `next dev` of this checkout is running: Next.js allows one per build folder (next.config.js). */
 function devServerRunning(): boolean {
   try {

@@ -7,7 +7,12 @@ if (!url) {
   console.error("DATABASE_URL is not set (npm run dev and npm start set it for the worker).");
   process.exit(2);
 }
-const worker = await startImportWorker(url).catch((error: unknown) => {
+const worker = await startImportWorker(url, {
+  onLockLost: () => {
+    console.error("import worker: lost its database connection; stopping");
+    process.exit(1);
+  },
+}).catch((error: unknown) => {
   console.error(`import worker could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -27,3 +27,16 @@ export function allowedActionOrigins() {
     return [];
   }
 }
+
+/**
+ * The largest document an import reads (lib/ingest/formats/read-document.ts): a 300-page report is a few megabytes as
+ * text, Word or PDF, and tens with its pictures. Larger files are refused before any parsing.
+ */
+export const UPLOAD_LIMIT_BYTES = 40 * 1024 * 1024;
+
+/**
+ * An import request's body: the file and the form's few fields around it. Next.js hands a route behind proxy.ts only
+ * this much of a body (proxyClientMaxBodySize, next.config.js) and drops the rest, so app/api/imports refuses a body
+ * that reaches it as too large rather than reading a truncated file.
+ */
+export const UPLOAD_REQUEST_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 1024 * 1024;

@@ -20,9 +20,24 @@ export interface ImportWorker {
 
 export async function startImportWorker(
   connectionString: string,
-  log: (line: string) => void = console.log,
+  {
+    log = console.log,
+    onLockLost,
+  }: {
+    log?: (line: string) => void;
+    /**
+     * The lock's connection ended (the database stopped or restarted): another worker may take over, so this one
+     * must stop taking jobs. A process that runs only the worker exits; its supervisor starts it again.
+     */
+    onLockLost: () => void;
+  },
 ): Promise<ImportWorker> {
   const lock = new pg.Client({ connectionString, application_name: "claimdesk-import-worker-lock" });
+  let stopping = false;
+  lock.on("error", () => {});
+  lock.once("end", () => {
+    if (!stopping) onLockLost();
+  });
   await lock.connect();
   const { rows } = await lock.query<{ free: boolean }>("SELECT pg_try_advisory_lock($1) AS free", [
     WORKER_LOCK,
@@ -49,11 +64,13 @@ export async function startImportWorker(
     );
     log("import worker: ready");
   } catch (error) {
+    stopping = true;
     await Promise.allSettled([boss?.stop({ graceful: false }), prisma.$disconnect(), lock.end()]);
     throw error;
   }
   return {
     async stop() {
+      stopping = true;
       await boss!.stop({ graceful: true, wait: true, timeout: 10_000 });
       await prisma.$disconnect();
       await lock.end();

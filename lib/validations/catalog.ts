@@ -2,30 +2,8 @@
 import { z } from "zod";
 import { ClaimKind, DatePrecision, SourceKind, SourceReliability } from "@/lib/generated/prisma/enums.ts";
 import type { AsOf } from "@/lib/format";
-import { CONTROL_CHARACTERS, singleLine } from "./text";
+import { emptyAsNone, httpUrl, optionalText, singleLine } from "./text";
 import { recordIdSchema } from "./users";
-
-/** Empty fields arrive as "" from a form and as null from a record read back: both mean "none". */
-function emptyAsNone<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => value ?? "", schema);
-}
-
-/** A field that may be left empty: trimmed, and stored as null when empty. */
-function optionalText(label: string, max: number, { multiLine = false } = {}) {
-  return emptyAsNone(
-    z
-      .string({ error: `${label} must be text.` })
-      .trim()
-      .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
-      .refine(
-        (value) => !CONTROL_CHARACTERS.test(value) && (multiLine || !/[\r\n]/.test(value)),
-        multiLine
-          ? `${label} cannot contain control characters.`
-          : `${label} cannot contain control characters or line breaks.`,
-      )
-      .transform((value) => value || null),
-  );
-}
 
 /** "2025", "2025-03" or "2025-03-14" as the claim's date and how precise the text is about it. */
 export function parseAsOf(value: string): AsOf | null | undefined {
@@ -86,22 +64,6 @@ export const updateEntitySchema = z.object({
     .max(ALIAS_LIMIT, `At most ${ALIAS_LIMIT} aliases.`)
     .transform((aliases) => [...new Set(aliases)]),
 });
-
-const httpUrl = emptyAsNone(
-  z
-    .string({ error: "Address must be text." })
-    .trim()
-    .max(2000, "Address must be at most 2,000 characters.")
-    .refine((value) => {
-      if (!value) return true;
-      try {
-        return ["http:", "https:"].includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, "Address must start with http:// or https://, or be empty.")
-    .transform((value) => value || null),
-);
 
 export const updateSourceSchema = z.object({
   id: recordIdSchema,

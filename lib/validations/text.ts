@@ -32,3 +32,42 @@ export const emailSchema = z
   .toLowerCase()
   .max(254, "Email must be at most 254 characters.")
   .pipe(z.email("Enter an email address such as name@example.org."));
+
+/** Empty fields arrive as "" from a form and as null from a record read back: both mean "none". */
+export function emptyAsNone<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => value ?? "", schema);
+}
+
+/** A field that may be left empty: trimmed, and stored as null when empty. */
+export function optionalText(label: string, max: number, { multiLine = false } = {}) {
+  return emptyAsNone(
+    z
+      .string({ error: `${label} must be text.` })
+      .trim()
+      .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
+      .refine(
+        (value) => !CONTROL_CHARACTERS.test(value) && (multiLine || !/[\r\n]/.test(value)),
+        multiLine
+          ? `${label} cannot contain control characters.`
+          : `${label} cannot contain control characters or line breaks.`,
+      )
+      .transform((value) => value || null),
+  );
+}
+
+/** A web address, or none. */
+export const httpUrl = emptyAsNone(
+  z
+    .string({ error: "Address must be text." })
+    .trim()
+    .max(2000, "Address must be at most 2,000 characters.")
+    .refine((value) => {
+      if (!value) return true;
+      try {
+        return ["http:", "https:"].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, "Address must start with http:// or https://, or be empty.")
+    .transform((value) => value || null),
+);

@@ -2,6 +2,7 @@
 // Word file's ZIP with word/document.xml, an HTML page's tags), not by the file's name, then one reader reads it.
 // What cannot be read is refused with a DocumentReadError that says why, in words for the person importing.
 import { fileTypeFromBuffer } from "file-type";
+import { UPLOAD_LIMIT_BYTES as MAX_UPLOAD_BYTES } from "@/lib/actions/limits";
 import { documentTextProblem } from "../import-document";
 import { decodeText, type DecodedText } from "./decode";
 import type { DocumentFormat, ExtractedDocument, TextLink } from "./document";
@@ -14,11 +15,7 @@ import { readPlainText } from "./plain-text";
 import { findBareUrls } from "./urls";
 import { isZip, listZipEntries } from "./zip";
 
-/**
- * The largest upload read: a 300-page report is a few megabytes as text, Word or PDF, and tens with its pictures.
- * Larger files are refused before any parsing.
- */
-export const MAX_UPLOAD_BYTES = 40 * 2 ** 20;
+export { UPLOAD_LIMIT_BYTES as MAX_UPLOAD_BYTES } from "@/lib/actions/limits";
 
 export interface DocumentUpload {
   bytes: Uint8Array;
