@@ -4,8 +4,9 @@
 // The body is either a form (multipart/form-data: `file` or `text`, with `title`, `publisher`, `url`, `publishedAt`),
 // which is what the page sends and what `curl -F file=@report.pdf` sends, or JSON for scripts:
 // { "text": "…" } or { "file": { "name": "report.docx", "base64": "…" } }, with the same optional fields.
+import { publicOrigin } from "@/app/api/_lib/formats";
 import { json, jsonError, answer } from "@/app/api/_lib/responses";
-import { presentImport } from "@/app/api/imports/present";
+import { presentImport } from "@/lib/imports/present";
 import { UPLOAD_LIMIT_BYTES, UPLOAD_REQUEST_LIMIT_BYTES } from "@/lib/actions/limits";
 import { getRequestUser } from "@/lib/auth";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -37,7 +38,7 @@ export async function POST(request: Request): Promise<Response> {
     try {
       const upload = await readUpload(request);
       const view = await createImport(getDb(), actor, upload);
-      return json(presentImport(view, request), 202, { Location: `/api/imports/${view.id}` });
+      return json(presentImport(view, publicOrigin(request)), 202, { Location: `/api/imports/${view.id}` });
     } catch (error) {
       if (error instanceof Refusal) return jsonError(error.status, error.message);
       throw error;
@@ -48,7 +49,7 @@ export async function POST(request: Request): Promise<Response> {
 export async function GET(request: Request): Promise<Response> {
   return answer(async () => {
     const imports = await getRecentImports(getDb(), await getRequestUser(request));
-    return json({ imports: imports.map((view) => presentImport(view, request)) });
+    return json({ imports: imports.map((view) => presentImport(view, publicOrigin(request))) });
   });
 }
 

@@ -1,5 +1,6 @@
 // GET /api/imports/<id>: where one import stands (its stages, progress, error) and the document it made.
-import { presentImport } from "@/app/api/imports/present";
+import { publicOrigin } from "@/app/api/_lib/formats";
+import { presentImport } from "@/lib/imports/present";
 import { answer, json, jsonError } from "@/app/api/_lib/responses";
 import { getRequestUser } from "@/lib/auth";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -20,6 +21,6 @@ export async function GET(
     const id = parseRecordId((await params).id);
     const view = id === null ? null : await getImport(getDb(), actor, id);
     if (!view) return jsonError(404, "No import has this id.");
-    return json(presentImport(view, request));
+    return json(presentImport(view, publicOrigin(request)));
   });
 }
