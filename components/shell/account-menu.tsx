@@ -25,7 +25,8 @@ export function AccountMenu({ name, email, role, links }: AccountMenuProps) {
     <DataTablePopover
       popup="menu"
       align="end"
-      label={`Account: ${name}, ${role}`}
+      // Starts with the name it shows, so that saying what one sees presses it (WCAG 2.5.3, Label in Name).
+      label={`${name}, account menu, ${role}`}
       triggerClassName="h-9 border-0 bg-transparent shadow-none hover:bg-muted"
       panelClassName="w-60 p-1"
       trigger={
