@@ -5,7 +5,15 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/permissions";
 import { COMMAND_LINE, createUser } from "@/lib/data/users";
-import type { Claim, Document, Entity, Section, Sector, Source } from "@/lib/generated/prisma/client.ts";
+import type {
+  Claim,
+  ClaimCandidate,
+  Document,
+  Entity,
+  Section,
+  Sector,
+  Source,
+} from "@/lib/generated/prisma/client.ts";
 import type {
   ClaimKind,
   DatePrecision,
@@ -18,8 +26,10 @@ import type {
   SourceRelation,
   Verdict,
 } from "@/lib/generated/prisma/enums.ts";
-import { contentHash } from "@/lib/ingest/import-document";
+import { readPlainText } from "@/lib/ingest/formats/plain-text";
+import { contentHash, importDocument } from "@/lib/ingest/import-document";
 import type { Prisma } from "@/lib/prisma-client";
+import { loadCatalog } from "@/prisma/seed";
 
 /** A short random tag that makes a name, slug or address unique to one test. */
 export function uniqueTag(): string {
@@ -325,4 +335,72 @@ function mentionsOf(text: string, start: number, spec: ClaimSpec) {
       },
     ];
   });
+}
+
+export interface DraftOverrides {
+  /** The whole plain text; by default a short report whose title line and cited address are unique to the call. */
+  text?: string;
+  /** The title a person gave when importing; the text's first line when left out. */
+  title?: string;
+}
+
+export interface MadeDraft {
+  document: Document;
+  /** In reading order. */
+  candidates: ClaimCandidate[];
+}
+
+/**
+ * A draft as an import makes one, through the importer and the seed's catalog rules. The default text has candidate
+ * claims naming catalog entities (a sector, a figure, a note with a web address among them), a lost citation, names
+ * the catalog lacks and a sentence the rules skip. A text must differ from every other imported one. The database
+ * needs the seed's catalog, whose sectors and sources the rules name.
+ */
+export async function makeDraftDocument(db: Prisma, overrides: DraftOverrides = {}): Promise<MadeDraft> {
+  const tag = uniqueTag();
+  const text = overrides.text ?? defaultDraftText(tag);
+  const catalog = await loadCatalog();
+  const outcome = await importDocument(
+    db,
+    {
+      title: overrides.title ?? null,
+      publisher: null,
+      url: null,
+      publishedAt: null,
+      document: readPlainText(text),
+    },
+    { sectors: catalog.sectors, sources: catalog.sources },
+  );
+  if (outcome.status !== "imported")
+    throw new Error(
+      `This text was imported before (document ${outcome.documentId}): give each draft its own.`,
+    );
+  const [document, candidates] = await Promise.all([
+    db.document.findUniqueOrThrow({ where: { id: outcome.documentId } }),
+    db.claimCandidate.findMany({
+      where: { documentId: outcome.documentId },
+      orderBy: { startOffset: "asc" },
+    }),
+  ]);
+  return { document, candidates };
+}
+
+function defaultDraftText(tag: string): string {
+  return [
+    `Draft report ${tag}`,
+    "",
+    "1. Compute",
+    "",
+    "Huawei shipped 200,000 Ascend 910C chips in 2025, according to the ministry [1].",
+    "Zhipu Nebula Labs opened a data centre in Hefei in March 2025, with investment of $2 billion.",
+    "We thank our readers.",
+    "",
+    "2. Models",
+    "",
+    "Baidu released Ernie 4.5 in 2025 and said it was used by 300 million people .",
+    "",
+    "Notes",
+    `[1] Ministry of Industry, Chip output statistics ${tag}, https://example.gov/chips-${tag}`,
+    "",
+  ].join("\n");
 }

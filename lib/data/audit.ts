@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "claim.settle",
   "claim.assign",
   "claim.edit",
+  "document.publish",
   "entity.edit",
   "source.create",
   "source.edit",
@@ -32,7 +33,15 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ["claim", "annotation", "entity", "source", "savedView", "user"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "claim",
+  "annotation",
+  "document",
+  "entity",
+  "source",
+  "savedView",
+  "user",
+] as const;
 
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

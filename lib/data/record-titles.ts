@@ -1,6 +1,6 @@
 // What a record page's layout and metadata need of the record its URL names: whether there is one (else a 404) and
 // the name its tab shows. Link prefetches render both, for every record link in view, so this is one indexed read
-// of one column rather than the page's own read.
+// of one column rather than the page's own read. A document's depends on who asks (drafts): getDocumentTitle.
 import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma as PrismaSql } from "@/lib/generated/prisma/client.ts";
@@ -8,7 +8,6 @@ import { queryRows, type Prisma } from "@/lib/prisma-client";
 
 const TITLES = {
   claim: { table: "Claim", column: "text" },
-  document: { table: "Document", column: "title" },
   entity: { table: "Entity", column: "name" },
   source: { table: "Source", column: "title" },
 } as const;

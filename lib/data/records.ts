@@ -1,9 +1,11 @@
 // The record a detail page's URL names. Its layout (components/records/record-layout.tsx) and metadata read only its title, which link
-// prefetches can afford; the page reads the whole record. cache() makes each read once per request.
+// prefetches can afford; the page reads the whole record. cache() makes each read once per request. A document is read
+// as the signed-in person may see it: a draft is no record at all to someone who may not see drafts.
 import "server-only";
 import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth";
 import { getClaim } from "@/lib/data/claim-detail";
-import { getDocumentForReader } from "@/lib/data/documents";
+import { getDocumentForReader, getDocumentTitle } from "@/lib/data/documents";
 import { getEntity } from "@/lib/data/entities";
 import { parseRecordId } from "@/lib/data/record-id";
 import { recordTitle, sectorTitle, type RecordKind } from "@/lib/data/record-titles";
@@ -21,8 +23,8 @@ const titleOf = (kind: RecordKind) => byId((id) => recordTitle(kind, id));
 
 export const loadClaim = byId((id) => getClaim(id));
 export const claimTextOf = titleOf("claim");
-export const loadDocument = byId((id) => getDocumentForReader(id));
-export const documentTitleOf = titleOf("document");
+export const loadDocument = byId(async (id) => getDocumentForReader(id, await getCurrentUser()));
+export const documentTitleOf = byId(async (id) => getDocumentTitle(id, await getCurrentUser()));
 export const loadEntity = byId((id) => getEntity(id));
 export const entityNameOf = titleOf("entity");
 export const loadSource = byId((id) => getSource(id));

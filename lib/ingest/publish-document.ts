@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import type { EntityRole, SourceKind, SourceRelation } from "@/lib/generated/prisma/enums.ts";
 import type { Tx } from "@/lib/prisma-client";
 
-interface CandidateLinks {
+/** The links a candidate holds as JSON (ClaimCandidate's entities, mentions, sources, quantities, references). */
+export interface CandidateLinks {
   entities: { entityId: number; role: EntityRole }[];
   mentions: { entityId: number; startOffset: number; endOffset: number; surface: string }[];
   sources: { sourceId: number; relation: SourceRelation }[];

@@ -433,7 +433,10 @@ function entitiesSql(source: ClaimsSource, query: ResolvedClaimsQuery): Sql {
     ORDER BY "count" DESC, en."name"`;
 }
 
-/** Unfiltered (or filtered by document alone), each document's own count (kept by triggers on Claim) answers. */
+/**
+ * Unfiltered (or filtered by document alone), each document's own count (kept by triggers on Claim) answers. Only
+ * documents with claims are listed, which leaves drafts out: their claims are candidates until published.
+ */
 function documentsSql(source: ClaimsSource): Sql {
   if (source.all) {
     return sql`SELECT d."id"::text AS "value", d."title" AS "label", d."claimCount" AS "count"
@@ -446,10 +449,14 @@ function documentsSql(source: ClaimsSource): Sql {
     ORDER BY counts."count" DESC, d."title" LIMIT 50`;
 }
 
-/** The chosen document's sections in reading order, each with its claims. */
+/**
+ * The chosen document's sections in reading order, each with its claims. A draft's are left out: its claims are not
+ * in the table yet, and its headings are for reviewers, not for whoever types its id into the URL.
+ */
 function sectionsSql(source: ClaimsSource, query: ResolvedClaimsQuery): Sql {
   return sql`SELECT s."id"::text AS "value", s."heading" AS "label", COALESCE(counts."count", 0)::int AS "count"
     FROM "Section" s
+    JOIN "Document" d ON d."id" = s."documentId" AND d."state" = 'PUBLISHED'
     LEFT JOIN (SELECT c."sectionId", count(*)::int AS "count" FROM ${source.from} GROUP BY 1) counts
       ON counts."sectionId" = s."id"
     WHERE s."documentId" = ${query.documentId}

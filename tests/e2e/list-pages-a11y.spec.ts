@@ -1,28 +1,7 @@
 // Every list page passes axe's WCAG 2 A and AA rules, in the light and the dark theme: the list kit
 // (components/data-table) draws all of them, so a fault in it shows on every list at once.
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
+import { axeViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-type Violation = { id: string; help: string; nodes: { target: string[] }[] };
-
-/** axe runs through the debugging protocol, which the page's Content-Security-Policy does not govern. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] });
-    return result.violations;
-  });
-  return found.map((v) => `${v.id} (${v.help}): ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 const PUBLIC_LISTS = [
   "/claims",
@@ -46,7 +25,7 @@ for (const theme of ["light", "dark"] as const) {
       await expect(page.getByText(/^Loading .*…$/)).toHaveCount(0);
       if (theme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
       else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
-      expect(await violations(page), path).toEqual([]);
+      expect(await axeViolations(page), path).toEqual([]);
     }
   });
 }

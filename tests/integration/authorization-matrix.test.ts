@@ -14,6 +14,7 @@ import {
   resolveAnnotation,
 } from "@/lib/data/annotations";
 import { getAuditActors, getAuditEvents } from "@/lib/data/audit";
+import { publishDocument } from "@/lib/data/documents";
 import {
   getClaimEdit,
   getEntityEdit,
@@ -54,6 +55,7 @@ import { parseAuditQuery } from "@/lib/validations/audit";
 import { updateClaimSchema } from "@/lib/validations/catalog";
 import { parseClaimsQuery } from "@/lib/validations/claims";
 import { parseUserListQuery } from "@/lib/validations/users";
+import { makeDraftDocument } from "@/prisma/factories";
 import { testDatabaseUrl } from "@/tests/helpers/db";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
@@ -245,6 +247,13 @@ const OPERATIONS: Operation[] = [
       const form = (await getSourceEdit(prisma, id))!;
       return updateSource(prisma, actor, { ...form, notes: `Edited ${++counter}` });
     },
+  },
+  // Drafts: admins publish them.
+  {
+    name: "publishDocument",
+    least: "ADMIN",
+    run: async (actor) =>
+      publishDocument(prisma, actor, { documentId: (await makeDraftDocument(prisma)).document.id }),
   },
   // Audit trail (item 5): admins read the whole log.
   {

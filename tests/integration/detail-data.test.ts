@@ -237,7 +237,7 @@ describe("claim detail", () => {
 describe("document reader", () => {
   it("lays the text out in blocks whose runs give the full text back exactly", async () => {
     const document = await prisma.document.findFirstOrThrow({ include: { claims: true, sections: true } });
-    const reader = await getDocumentForReader(document.id, prisma);
+    const reader = await getDocumentForReader(document.id, null, prisma);
     if (!reader) throw new Error("reader missing");
     const rebuilt = reader.blocks
       .map((block) => block.segments.map((segment) => segment.text).join(""))
@@ -254,7 +254,9 @@ describe("document reader", () => {
     const claimRuns = reader.blocks.flatMap((block) => block.segments).filter((segment) => segment.mark);
     expect(claimRuns.filter((segment) => segment.mark?.first)).toHaveLength(document.claims.length);
     for (const claim of document.claims) {
-      const runs = claimRuns.filter((segment) => segment.mark?.claimId === claim.id);
+      const runs = claimRuns.filter(
+        (segment) => segment.mark?.type === "claim" && segment.mark.claimId === claim.id,
+      );
       expect(runs.map((segment) => segment.text).join("")).toBe(claim.text);
     }
     // Claims split from a sentence whose gap lies in their other half share that gap: the article has fewer gaps
@@ -272,7 +274,7 @@ describe("document reader", () => {
   });
 
   it("returns null for a document that does not exist", async () => {
-    expect(await getDocumentForReader(999_999, prisma)).toBeNull();
+    expect(await getDocumentForReader(999_999, null, prisma)).toBeNull();
   });
 });
 

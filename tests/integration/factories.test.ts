@@ -5,7 +5,18 @@ import { getClaims, resolveClaimsQuery } from "@/lib/data/claims";
 import { getDocumentForReader } from "@/lib/data/documents";
 import type { Prisma } from "@/lib/prisma-client";
 import { parseClaimsQuery } from "@/lib/validations/claims";
-import { makeClaim, makeDocument, makeEntity, makeSector, makeSource, makeUser } from "@/prisma/factories";
+import { syncCatalog } from "@/lib/ingest/catalog";
+import {
+  makeClaim,
+  makeDocument,
+  makeDraftDocument,
+  makeEntity,
+  makeSector,
+  makeSource,
+  makeUser,
+  uniqueTag,
+} from "@/prisma/factories";
+import { loadCatalog } from "@/prisma/seed";
 import { freshDatabase } from "@/tests/helpers/seeded-database";
 
 let prisma: Prisma;
@@ -34,13 +45,13 @@ describe("makeDocument", () => {
     for (const claim of claims)
       expect(text.slice(claim.startOffset, claim.endOffset).join("")).toBe(claim.text);
 
-    const reader = await getDocumentForReader(document.id, prisma);
+    const reader = await getDocumentForReader(document.id, null, prisma);
     expect(reader?.blocks.filter((block) => block.type === "heading")).toHaveLength(2);
     expect(reader).toMatchObject({ claims: 3, lostCitations: 1 });
     const lost = reader!.blocks
       .flatMap((block) => block.segments)
       .filter((s) => s.mark?.lostCitationAt != null);
-    expect(lost.map((segment) => segment.mark?.claimId)).toEqual([claims[2]!.id]);
+    expect(lost.map((segment) => segment.mark)).toMatchObject([{ type: "claim", claimId: claims[2]!.id }]);
   });
 
   it("gives every call its own names, slugs and texts", async () => {
@@ -121,5 +132,34 @@ describe("makeUser", () => {
     expect(
       await prisma.auditEvent.count({ where: { action: "user.create", targetId: String(user.id) } }),
     ).toBe(1);
+  });
+});
+
+describe("makeDraftDocument", () => {
+  // The importer finds entities, sectors and sources in the catalog, as the seed loads it.
+  beforeAll(async () => {
+    await syncCatalog(prisma, await loadCatalog());
+  });
+
+  it("imports a draft of its own with candidates, proposed entities and skipped sentences", async () => {
+    const [first, second] = await Promise.all([makeDraftDocument(prisma), makeDraftDocument(prisma)]);
+    expect(first.document.fullText).not.toBe(second.document.fullText);
+    expect(first.document).toMatchObject({ state: "DRAFT", claimCount: 0 });
+    expect(first.candidates.length).toBeGreaterThan(0);
+    expect(first.candidates.map((c) => c.startOffset)).toEqual(
+      first.candidates.map((c) => c.startOffset).toSorted((a, b) => a - b),
+    );
+    const where = { documentId: first.document.id };
+    expect(await prisma.proposedEntity.count({ where })).toBeGreaterThan(0);
+    expect(await prisma.skippedSentence.count({ where })).toBeGreaterThan(0);
+    expect(first.candidates.some((c) => c.citationMissing)).toBe(true);
+  });
+
+  it("takes a text and a title, and refuses a text imported before", async () => {
+    const text = `A report ${uniqueTag()}\n\nHuawei shipped 100,000 Ascend 910C chips in 2025.\n`;
+    const { document, candidates } = await makeDraftDocument(prisma, { text, title: "Chosen title" });
+    expect(document).toMatchObject({ fullText: text, title: "Chosen title" });
+    expect(candidates.map((c) => c.text)).toEqual(["Huawei shipped 100,000 Ascend 910C chips in 2025."]);
+    await expect(makeDraftDocument(prisma, { text })).rejects.toThrow(/imported before/);
   });
 });

@@ -12,7 +12,7 @@ import type { AuditAction } from "@/lib/data/audit";
 import { getClaimEdit, getEntityEdit, getSourceEdit } from "@/lib/data/catalog";
 import type { Role } from "@/lib/generated/prisma/enums.ts";
 import { createPrismaClient, type Prisma } from "@/lib/prisma-client";
-import { makeUser } from "@/prisma/factories";
+import { makeDraftDocument, makeUser } from "@/prisma/factories";
 import { EVERY_ACTION } from "@/tests/helpers/actions";
 import { freshSeededDatabase } from "@/tests/helpers/seeded-database";
 
@@ -104,6 +104,7 @@ interface ActionCase {
 
 const byId = (data: { id: number }) => data.id;
 const byClaim = (data: { claimId: number }) => data.claimId;
+const byDocument = (data: { documentId: number }) => data.documentId;
 
 const CASES: Record<string, ActionCase> = {
   createAnnotation: {
@@ -258,6 +259,13 @@ const CASES: Record<string, ActionCase> = {
     },
     audit: "source.edit",
     target: byId,
+  },
+  publishDocument: {
+    least: "ADMIN",
+    invalid: { input: { documentId: "first" }, field: "documentId", message: "Choose a document." },
+    valid: async () => ({ documentId: (await makeDraftDocument(prisma)).document.id }),
+    audit: "document.publish",
+    target: byDocument,
   },
   createSavedView: {
     least: "ANALYST",

@@ -6,6 +6,8 @@ import { CELL, DataTable, DataTableHead, ROW } from "@/components/data-table/dat
 import { PageHeader } from "@/components/shell/page-header";
 import { Code } from "@/components/ui/code";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ToneBadge } from "@/components/ui/tone-badge";
+import { getCurrentUser } from "@/lib/auth";
 import { getDocuments } from "@/lib/data/documents";
 import { formatCount, formatDate, formatDateTime, formatNumber } from "@/lib/format";
 
@@ -14,7 +16,8 @@ export const metadata: Metadata = { title: "Documents" };
 export default async function DocumentsPage() {
   // Imports change the list, so it is read per request and never prerendered at build time.
   await connection();
-  const documents = await getDocuments();
+  const documents = await getDocuments(await getCurrentUser());
+  const drafts = documents.filter((document) => document.draft).length;
 
   return (
     <>
@@ -29,7 +32,13 @@ export default async function DocumentsPage() {
       ) : (
         <DataTable
           caption={
-            <>{formatCount(documents.length, "imported document", "imported documents")}, newest first</>
+            <>
+              {formatCount(documents.length, "imported document", "imported documents")}
+              {drafts
+                ? ` (${formatCount(drafts, "draft", "drafts")}, seen only by reviewers and admins)`
+                : null}
+              , newest first
+            </>
           }
           head={
             <>
@@ -43,12 +52,15 @@ export default async function DocumentsPage() {
           {documents.map((document) => (
             <tr key={document.id} className={ROW}>
               <th scope="row" className={clsx(CELL, "pl-5 font-normal sm:pl-6")}>
-                <Link
-                  href={`/documents/${document.id}`}
-                  className="block font-medium text-foreground underline-offset-4 hover:text-brand hover:underline"
-                >
-                  {document.title}
-                </Link>
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <Link
+                    href={`/documents/${document.id}`}
+                    className="font-medium text-foreground underline-offset-4 hover:text-brand hover:underline"
+                  >
+                    {document.title}
+                  </Link>
+                  {document.draft ? <ToneBadge tone="caution">Draft</ToneBadge> : null}
+                </span>
                 {document.publisher ? (
                   <span className="mt-0.5 block text-muted-foreground">{document.publisher}</span>
                 ) : null}
@@ -70,7 +82,16 @@ export default async function DocumentsPage() {
                 <ImportedDate value={document.importedAt} />
               </td>
               <td className={clsx(CELL, "pr-5 text-right font-medium tabular-nums sm:pr-6")}>
-                {formatNumber(document.claims)}
+                {document.draft ? (
+                  <span className="text-muted-foreground">
+                    {formatNumber(document.candidates)}
+                    <span className="block text-xs font-normal">
+                      {document.candidates === 1 ? "candidate" : "candidates"}
+                    </span>
+                  </span>
+                ) : (
+                  formatNumber(document.claims)
+                )}
               </td>
             </tr>
           ))}

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { clsx } from "clsx";
 import { Breadcrumbs } from "@/components/records/breadcrumbs";
+import { getCurrentUser } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
 import { documentTitleOf, loadDocument } from "@/lib/data/records";
 import { ExternalLink } from "@/components/ui/external-link";
 import { Card } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
+import { CandidateList, DraftBanner, ProposedEntities, SkippedSentences } from "./_components/draft-panels";
 import { ReaderContents, ReaderSummary } from "./_components/reader-summary";
 import { ReaderText } from "./_components/reader-text";
 import { ScrollToTarget } from "./_components/scroll-to-target";
@@ -18,15 +22,27 @@ export async function generateMetadata({ params }: DocumentPageProps): Promise<M
 export default async function DocumentPage({ params }: DocumentPageProps) {
   const document = await loadDocument((await params).id);
   if (!document) notFound();
+  const { draft } = document;
   const hasTitleLine = document.blocks[0]?.type === "title";
 
   return (
     <>
       <Breadcrumbs items={[{ label: "Documents", href: "/documents" }, { label: document.title }]} />
+      {draft ? (
+        <DraftBanner
+          documentId={document.id}
+          candidates={document.claims}
+          canPublish={can(await getCurrentUser(), "documents.publish")}
+        />
+      ) : null}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+        {/* Sticky only once published: a draft's aside also lists its proposals and skipped sentences, more than a screen holds. */}
         <aside
           aria-label="About this document"
-          className="flex flex-col gap-4 lg:sticky lg:top-32 lg:col-start-2 lg:row-start-1"
+          className={clsx(
+            "flex flex-col gap-4 lg:col-start-2 lg:row-start-1",
+            draft ? null : "lg:sticky lg:top-32",
+          )}
         >
           <ReaderSummary document={document} />
           <details className="group rounded-xl border bg-surface lg:hidden">
@@ -34,7 +50,7 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
               Contents <span className="text-muted-foreground">({document.sections.length} sections)</span>
             </summary>
             <nav aria-label="Contents" className="border-t px-3 py-3">
-              <ReaderContents sections={document.sections} />
+              <ReaderContents sections={document.sections} draft={draft !== null} />
             </nav>
           </details>
           <Card className="hidden max-h-[calc(100dvh-19rem)] overflow-y-auto p-3 lg:block">
@@ -45,9 +61,15 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
               >
                 Contents
               </h2>
-              <ReaderContents sections={document.sections} />
+              <ReaderContents sections={document.sections} draft={draft !== null} />
             </nav>
           </Card>
+          {draft ? (
+            <>
+              <ProposedEntities proposals={draft.proposedEntities} />
+              <SkippedSentences skipped={draft.skipped} />
+            </>
+          ) : null}
         </aside>
         <article className="min-w-0 lg:col-start-1 lg:row-start-1">
           <Card className="px-5 py-8 sm:px-10 sm:py-10">
@@ -74,6 +96,7 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
               }
             />
           </Card>
+          {draft ? <CandidateList candidates={draft.candidates} /> : null}
           <ScrollToTarget />
         </article>
       </div>

@@ -3,6 +3,7 @@ import type { AuditTargetType } from "@/lib/data/audit";
 export const TARGET_LABELS: Record<AuditTargetType, string> = {
   claim: "Claim",
   annotation: "Annotation",
+  document: "Document",
   entity: "Entity",
   source: "Source",
   savedView: "Saved view",
@@ -21,6 +22,8 @@ export function targetHref(event: {
       return `/claims/${event.targetId}`;
     case "annotation":
       return event.claimId ? `/claims/${event.claimId}#annotation-${event.targetId}` : null;
+    case "document":
+      return `/documents/${event.targetId}`;
     case "entity":
       return `/entities/${event.targetId}`;
     case "source":

@@ -3,14 +3,17 @@ import { Card } from "@/components/ui/card";
 import type { DocumentForReader } from "@/lib/data/documents";
 import { formatNumber } from "@/lib/format";
 
-/** Figures and a key for the marks in the text. */
+/** Figures and a key for the marks in the text: claims, or in a draft its candidate claims. */
 export function ReaderSummary({ document }: { document: DocumentForReader }) {
+  const draft = document.draft !== null;
   return (
     <Card className="p-5">
       <h2 className="sr-only">Summary</h2>
       <dl className="grid grid-cols-2 gap-3">
         <div>
-          <dt className="text-xs font-medium text-muted-foreground">Claims</dt>
+          <dt className="text-xs font-medium text-muted-foreground">
+            {draft ? "Candidate claims" : "Claims"}
+          </dt>
           <dd className="text-2xl font-semibold tracking-tight tabular-nums">
             {formatNumber(document.claims)}
           </dd>
@@ -27,7 +30,9 @@ export function ReaderSummary({ document }: { document: DocumentForReader }) {
           <span className="rounded-sm bg-brand-soft px-1 text-foreground underline decoration-brand/30 underline-offset-4">
             Marked text
           </span>{" "}
-          is a claim; open it to review.
+          {draft
+            ? "is a candidate claim, with its kind; open it to see its entities and what it cites."
+            : "is a claim; open it to review."}
         </li>
         <li>
           <LostCitationBadge /> stands where the document cited a source that was stripped.
@@ -37,8 +42,15 @@ export function ReaderSummary({ document }: { document: DocumentForReader }) {
   );
 }
 
-/** The sections as links into the text, each with its number of claims. */
-export function ReaderContents({ sections }: { sections: DocumentForReader["sections"] }) {
+/** The sections as links into the text, each with its number of claims (a draft's: candidate claims). */
+export function ReaderContents({
+  sections,
+  draft,
+}: {
+  sections: DocumentForReader["sections"];
+  draft: boolean;
+}) {
+  const [one, many] = draft ? ["candidate claim", "candidate claims"] : ["claim", "claims"];
   return (
     <ol className="flex flex-col gap-0.5 text-sm">
       {sections.map((section) => (
@@ -55,7 +67,7 @@ export function ReaderContents({ sections }: { sections: DocumentForReader["sect
             {section.claims > 0 ? (
               <span className="text-xs text-muted-foreground tabular-nums">
                 {section.claims}
-                <span className="sr-only"> {section.claims === 1 ? "claim" : "claims"}</span>
+                <span className="sr-only"> {section.claims === 1 ? one : many}</span>
               </span>
             ) : null}
           </a>

@@ -1,9 +1,12 @@
-// The document as a reader sees it: headings, paragraphs, and every claim marked in place as a link to its page.
+// The document as a reader sees it: headings, paragraphs, and every claim marked in place as a link to its page; in a
+// draft, every candidate claim marked the same way, with its kind, as a link to its entry in the candidate list.
 // Text is only ever rendered as React text nodes: an imported document may contain markup, which must stay inert.
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { LostCitationBadge } from "@/components/claims/lost-citation";
-import type { ReaderBlock, ReaderSegment } from "@/lib/data/documents";
+import { markAnchor, type ReaderBlock, type ReaderSegment } from "@/lib/data/documents";
+import { CLAIM_KIND_OPTIONS, labelOf } from "@/lib/domain/options";
+import { candidateEntryId } from "./draft-panels";
 
 /** `byline` goes under the title line, or first when the text opens without one. */
 export function ReaderText({ blocks, byline }: { blocks: ReaderBlock[]; byline: ReactNode }) {
@@ -53,25 +56,45 @@ function Block({ block }: { block: ReaderBlock }) {
   }
 }
 
+const MARK =
+  "scroll-mt-40 rounded-sm bg-brand-soft box-decoration-clone px-0.5 text-foreground underline decoration-brand/30 underline-offset-4 transition-colors hover:bg-brand/15 hover:decoration-brand target:bg-amber-200 target:decoration-amber-600 target:ring-2 target:ring-amber-400 dark:target:bg-amber-400/25 dark:target:ring-amber-300/60";
+
 function Run({ segment }: { segment: ReaderSegment }) {
-  const claim = segment.mark;
-  if (!claim) return <>{segment.text}</>;
-  const at = claim.lostCitationAt;
+  const mark = segment.mark;
+  if (!mark) return <>{segment.text}</>;
+  const at = mark.lostCitationAt;
+  const text =
+    at === null ? (
+      segment.text
+    ) : (
+      <>
+        {segment.text.slice(0, at)}
+        <LostCitationBadge />
+        {segment.text.slice(at)}
+      </>
+    );
+  const id = mark.first ? markAnchor(mark) : undefined;
+  if (mark.type === "claim") {
+    return (
+      <Link href={`/claims/${mark.claimId}`} id={id} className={MARK}>
+        {text}
+      </Link>
+    );
+  }
   return (
-    <Link
-      href={`/claims/${claim.claimId}`}
-      id={claim.first ? `claim-${claim.claimId}` : undefined}
-      className="scroll-mt-40 rounded-sm bg-brand-soft box-decoration-clone px-0.5 text-foreground underline decoration-brand/30 underline-offset-4 transition-colors hover:bg-brand/15 hover:decoration-brand target:bg-amber-200 target:decoration-amber-600 target:ring-2 target:ring-amber-400 dark:target:bg-amber-400/25 dark:target:ring-amber-300/60"
-    >
-      {at === null ? (
-        segment.text
-      ) : (
+    <a href={`#${candidateEntryId(mark.candidateId)}`} id={id} className={MARK}>
+      {mark.first ? (
         <>
-          {segment.text.slice(0, at)}
-          <LostCitationBadge />
-          {segment.text.slice(at)}
+          <span
+            aria-hidden="true"
+            className="mr-1 inline-block rounded-sm px-1 align-[0.1em] text-[0.7rem] leading-snug font-medium tracking-wide text-brand uppercase no-underline ring-1 ring-brand/30 ring-inset"
+          >
+            {labelOf(CLAIM_KIND_OPTIONS, mark.kind)}
+          </span>
+          <span className="sr-only">Candidate claim, {labelOf(CLAIM_KIND_OPTIONS, mark.kind)}: </span>
         </>
-      )}
-    </Link>
+      ) : null}
+      {text}
+    </a>
   );
 }
