@@ -2,6 +2,7 @@
 // marked; paste a text; a file that cannot be read says why. Only reviewers and admins reach the page.
 import { uniqueTag } from "@/prisma/factories";
 import { docxBytes } from "../fixtures/formats/build";
+import { axeViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
 /** A short Word report of its own, so no other test's import makes this one a duplicate. */
@@ -55,7 +56,14 @@ test("a reviewer uploads a Word report, watches it import and opens the draft", 
 
   await page.getByRole("link", { name: "Open the draft" }).click();
   await expect(page.getByRole("heading", { name: `Ascend supply brief ${tag}`, level: 1 })).toBeVisible();
-  await expect(page.getByText("ByteDance placed orders for 100,000 Ascend 910C chips")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Draft" })).toContainText("3 candidate claims");
+  // Its claims are marked in the text, each leading to what the importer found in it.
+  const marks = page.locator('article a[id^="candidate-"]');
+  await expect(marks).toHaveCount(3);
+  await expect(marks.first()).toContainText("ByteDance placed orders for 100,000 Ascend 910C chips");
+  // New names are proposed, and the link the sentence cites is its source.
+  await expect(page.getByText("ByteDance").first()).toBeVisible();
+  await expect(page.locator('a[href="https://example.com/ascend-orders"]').first()).toBeAttached();
 });
 
 test("a pasted text takes its title from its first line", async ({ page, signInAs }) => {
@@ -97,3 +105,24 @@ test("only reviewers and admins reach the import page", async ({ page, signInAs 
   const response = await page.goto("/documents/new");
   expect(response?.status()).toBe(404);
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the import page passes axe in the ${theme} theme, form and progress`, async ({ page, signInAs }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await signInAs("REVIEWER");
+    await page.goto("/documents/new");
+    if (theme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+    else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Choose a file" })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByText("Paste text").click();
+    await page
+      .getByLabel("Text", { exact: true })
+      .fill(`Axe check ${uniqueTag()}\n\nBaidu said Ernie 4.5 reached 100 million users in 2025.`);
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible({ timeout: 30_000 });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

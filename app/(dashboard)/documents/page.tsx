@@ -4,10 +4,12 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { CELL, DataTable, DataTableHead, ROW } from "@/components/data-table/data-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClasses } from "@/components/ui/button";
 import { Code } from "@/components/ui/code";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ToneBadge } from "@/components/ui/tone-badge";
 import { getCurrentUser } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
 import { getDocuments } from "@/lib/data/documents";
 import { formatCount, formatDate, formatDateTime, formatNumber } from "@/lib/format";
 
@@ -16,18 +18,37 @@ export const metadata: Metadata = { title: "Documents" };
 export default async function DocumentsPage() {
   // Imports change the list, so it is read per request and never prerendered at build time.
   await connection();
-  const documents = await getDocuments(await getCurrentUser());
+  const actor = await getCurrentUser();
+  const documents = await getDocuments(actor);
   const drafts = documents.filter((document) => document.draft).length;
 
   return (
     <>
-      <PageHeader title="Documents">
-        Reports imported into ClaimDesk. Each is split into sections and sentences, and its factual claims are
-        extracted for review.
-      </PageHeader>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageHeader title="Documents">
+          Reports imported into ClaimDesk. Each is split into sections and sentences, and its factual claims
+          are extracted for review.
+        </PageHeader>
+        {can(actor, "documents.import") ? (
+          <Link href="/documents/new" className={buttonClasses("primary")}>
+            Import a report
+          </Link>
+        ) : null}
+      </div>
       {documents.length === 0 ? (
         <EmptyState title="No documents imported yet">
-          Load the sample report with <Code>npm run db:seed</Code>, then reload this page.
+          {can(actor, "documents.import") ? (
+            <>
+              <Link href="/documents/new" className="text-brand underline underline-offset-4">
+                Import a report
+              </Link>
+              , or load the sample report with <Code>npm run db:seed</Code>.
+            </>
+          ) : (
+            <>
+              Load the sample report with <Code>npm run db:seed</Code>, then reload this page.
+            </>
+          )}
         </EmptyState>
       ) : (
         <DataTable
