@@ -8,6 +8,8 @@
 //   --warmup-rounds N    rounds over every page before the first is timed (default 30)
 //   --export-runs N      measured CSV downloads (default 3)
 //   --timeout-minutes N  stop measuring after this long (default 45)
+//   --import-only        only the 300-page import (with the corpus, build, server and warm-up it needs), to work on
+//                        imports; prints its figures and writes no report unless --report is given
 //   --report PATH        where to write the report (default docs/benchmarks.md)
 
 import fs from "node:fs/promises";
@@ -18,7 +20,7 @@ import { DEFAULT_BENCH_OPTIONS, runBench, type BenchOptions } from "@/scripts/be
 
 const DEFAULT_REPORT = "docs/benchmarks.md";
 
-function parseOptions(argv: string[]): { options: BenchOptions; report: string } {
+function parseOptions(argv: string[]): { options: BenchOptions; report: string | null } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -30,7 +32,8 @@ function parseOptions(argv: string[]): { options: BenchOptions; report: string }
       "warmup-rounds": { type: "string" },
       "export-runs": { type: "string" },
       "timeout-minutes": { type: "string" },
-      report: { type: "string", default: DEFAULT_REPORT },
+      "import-only": { type: "boolean", default: false },
+      report: { type: "string" },
     },
   });
   const count = (name: string, value: string | undefined, fallback: number, min: number) => {
@@ -51,8 +54,10 @@ function parseOptions(argv: string[]): { options: BenchOptions; report: string }
       warmupRounds: count("warmup-rounds", values["warmup-rounds"], defaults.warmupRounds, 0),
       exportRuns: count("export-runs", values["export-runs"], defaults.exportRuns, 1),
       timeoutMinutes: count("timeout-minutes", values["timeout-minutes"], defaults.timeoutMinutes, 1),
+      importOnly: values["import-only"],
     },
-    report: values.report,
+    // A run of one part would overwrite the whole bench's report with a report of that part.
+    report: values.report ?? (values["import-only"] ? null : DEFAULT_REPORT),
   };
 }
 
@@ -78,10 +83,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const result = await runBench(parsed.options, (line) => console.log(`[bench] ${line}`));
-  const reportPath = path.resolve(parsed.report);
-  await fs.mkdir(path.dirname(reportPath), { recursive: true });
-  await fs.writeFile(reportPath, renderReport(result, reproduceCommand(argv)));
-  console.log(`[bench] report written to ${path.relative(process.cwd(), reportPath)}`);
+  if (parsed.report) {
+    const reportPath = path.resolve(parsed.report);
+    await fs.mkdir(path.dirname(reportPath), { recursive: true });
+    await fs.writeFile(reportPath, renderReport(result, reproduceCommand(argv)));
+    console.log(`[bench] report written to ${path.relative(process.cwd(), reportPath)}`);
+  }
   if (result.failures.length === 0) {
     console.log("[bench] PASS: every target met");
     return 0;

@@ -1,6 +1,8 @@
 // Sectors from keywords (kept with each sector in prisma/data/sectors.json) and from the kinds of
 // entities a claim names; a claim with no keyword of its own inherits its headings' sectors.
 
+import { foldCase, foldedPrefix } from "./fold";
+
 export interface SectorRule {
   slug: string;
   keywords: string[];
@@ -14,14 +16,24 @@ function keywordRegex(keyword: string): RegExp {
 }
 
 export class SectorClassifier {
-  private readonly rules: { slug: string; regexes: RegExp[] }[];
+  /** Each keyword's regex, run only on a text that holds the keyword's folded prefix. */
+  private readonly rules: { slug: string; keywords: { prefix: string; regex: RegExp }[] }[];
 
   constructor(rules: SectorRule[]) {
-    this.rules = rules.map((r) => ({ slug: r.slug, regexes: r.keywords.map(keywordRegex) }));
+    this.rules = rules.map((r) => ({
+      slug: r.slug,
+      keywords: r.keywords.map((keyword) => ({
+        prefix: foldedPrefix(keyword),
+        regex: keywordRegex(keyword),
+      })),
+    }));
   }
 
   private byKeywords(text: string): string[] {
-    return this.rules.filter((r) => r.regexes.some((regex) => regex.test(text))).map((r) => r.slug);
+    const folded = foldCase(text);
+    return this.rules
+      .filter((r) => r.keywords.some(({ prefix, regex }) => folded.includes(prefix) && regex.test(text)))
+      .map((r) => r.slug);
   }
 
   classify(text: string, entityKinds: string[], headings: string[]): string[] {

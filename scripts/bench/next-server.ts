@@ -125,7 +125,8 @@ async function waitUntilServing(origin: string, exited: Promise<number | null>):
   throw new Error(`next start did not answer on ${origin} within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-async function stopGroup(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+/** Stops a child started in its own process group (`detached`), and everything it started. */
+export async function stopGroup(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
   const signalGroup = (signal: NodeJS.Signals) => {
     try {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 const SAMPLE_INTERVAL_MS = 50;
 
 /** `pid` and all its descendants that are alive now. */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

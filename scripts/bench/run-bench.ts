@@ -1,6 +1,7 @@
 // `npm run bench` end to end: corpus, production build, server, page and API latencies, raw SQL of the same
-// queries, EXPLAIN, the CSV export's time and memory, and first-load JavaScript. A stage that fails is recorded
-// and the run goes on where it can, so the report always says what was measured and what was not.
+// queries, EXPLAIN, the 300-page import beside the pages, the CSV export's time and memory, and first-load
+// JavaScript. A stage that fails is recorded and the run goes on where it can, so the report always says what was
+// measured and what was not.
 
 import { execFileSync } from "node:child_process";
 import os from "node:os";
@@ -25,12 +26,15 @@ import {
   runClaimsList,
 } from "./claims-statements";
 import { explainStatements, type PlanSummary } from "./explain";
+import { measureLargeImport, type LargeImportResult } from "./large-import";
 import { buildApp, readBuildId, startNextServer, type NextServer } from "./next-server";
 import { measureNoteSaves, type NoteSaveResult } from "./note-saves";
+import { sampleOtherWork, type OtherWork } from "./other-work";
 import { treeRss, watchPeakMemory } from "./process-memory";
 import {
   CLAIMS_FILTERS,
   EXPORT_SCENARIO,
+  LARGE_IMPORT_SCENARIO,
   NOTE_SAVE_SCENARIO,
   FIRST_LOAD_SCENARIO,
   PAGE_SCENARIOS,
@@ -67,6 +71,8 @@ export interface BenchOptions {
   warmupRounds: number;
   exportRuns: number;
   timeoutMinutes: number;
+  /** Only the 300-page import (with the corpus, build, server and warm-up it needs), while working on imports. */
+  importOnly: boolean;
 }
 
 export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
@@ -83,6 +89,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   warmupRounds: 30,
   exportRuns: 3,
   timeoutMinutes: 45,
+  importOnly: false,
 };
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -156,6 +163,8 @@ export interface BenchResult {
     database?: string;
     /** 1-minute load average at the start and the end: other work on the machine skews every figure. */
     load: { start: number; end?: number };
+    /** The busiest programs outside the bench at the start and the end, named by program and folder. */
+    otherWork: { start: OtherWork[]; end?: OtherWork[] };
   };
   app: { commit: string; uncommitted: string[]; built?: boolean; buildId?: string };
   corpus: {
@@ -171,6 +180,7 @@ export interface BenchResult {
   sql: SqlResult[];
   plans: { filter: string; plans: PlanSummary[]; error?: string }[];
   export?: ExportResult;
+  largeImport?: LargeImportResult;
   noteSaves?: NoteSaveResult;
   firstLoad?: { result: FirstLoadJs | null; error?: string; verdict: Outcome };
   /** Every missed target and every stage that could not run, worded for the console and the report. */
@@ -181,8 +191,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const signal = AbortSignal.timeout(options.timeoutMinutes * 60_000);
   const corpusOptions = scaledCorpusOptions(options.claims);
   const started = performance.now();
+  const catalog = await loadCatalog();
   // Released once loaded: the rows take a few hundred megabytes the rest of the run has no use for.
-  let corpus: SyntheticCorpus | undefined = generateSyntheticCorpus(corpusOptions, await loadCatalog());
+  let corpus: SyntheticCorpus | undefined = generateSyntheticCorpus(corpusOptions, catalog);
   const result: BenchResult = {
     options,
     startedAt: new Date(),
@@ -193,6 +204,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       node: process.version,
       os: `${os.type()} ${os.release()}`,
       load: { start: os.loadavg()[0]! },
+      otherWork: { start: await sampleOtherWork() },
     },
     app: gitState(),
     corpus: {
@@ -255,11 +267,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     server = await startNextServer({ databaseUrl: database.url });
     log(`next start serving ${server.origin} (pid ${server.pid})`);
 
-    result.sql = await measureSql(client, pool, context, options, signal, log);
+    if (!options.importOnly) result.sql = await measureSql(client, pool, context, options, signal, log);
     const sqlByFilter = new Map(result.sql.map((entry) => [entry.filter, entry]));
     result.warmup = await warmUp(server, context, options, signal);
     log(describeWarmup(result.warmup));
-    for (const scenario of PAGE_SCENARIOS) {
+    for (const scenario of options.importOnly ? [] : PAGE_SCENARIOS) {
       const page = await measurePage(server, scenario, context, sqlByFilter, options, signal);
       result.pages.push(page);
       log(describePage(page));
@@ -268,18 +280,24 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         if (cancelled) log(`cancelled ${cancelled} query(ies) the server was still running for it`);
       }
     }
-    result.plans = await explainFilters(client, context);
-    // A fresh server, so that the peak is the export's own plus a bare server, not the heap the pages left behind.
-    await server.stop();
-    server = await startNextServer({ databaseUrl: database.url });
-    const analystId = await benchAnalyst(client);
-    result.export = await measureExport(server, analystId, corpusOptions.claims, options, signal, log);
-    // Last: the notes it saves change the claim they are on (its status, its counts) for any figure taken after.
-    // A fresh server again, so that the burst meets a server in its own state, not the heap a whole export left.
-    await server.stop();
-    server = await startNextServer({ databaseUrl: database.url });
-    result.noteSaves = await measureNoteSaves(server, client, signal);
-    log(describeNoteSaves(result.noteSaves));
+    if (!options.importOnly) result.plans = await explainFilters(client, context);
+    // On the pages' server, in its steady state: the pages timed beside the import are compared with the same pages
+    // timed idle, on the same server, just before. It leaves the database as it found it.
+    result.largeImport = await measureLargeImport(server, client, database.url, catalog, signal, log);
+    log(describeLargeImport(result.largeImport));
+    if (!options.importOnly) {
+      // A fresh server, so that the peak is the export's own plus a bare server, not the heap the pages left behind.
+      await server.stop();
+      server = await startNextServer({ databaseUrl: database.url });
+      const analystId = await benchAnalyst(client);
+      result.export = await measureExport(server, analystId, corpusOptions.claims, options, signal, log);
+      // Last: the notes it saves change the claim they are on (its status, its counts) for any figure taken after.
+      // A fresh server again, so that the burst meets a server in its own state, not the heap a whole export left.
+      await server.stop();
+      server = await startNextServer({ databaseUrl: database.url });
+      result.noteSaves = await measureNoteSaves(server, client, signal);
+      log(describeNoteSaves(result.noteSaves));
+    }
   } catch (error) {
     result.failures.push(`The bench stopped early: ${errorMessage(error)}`);
   } finally {
@@ -298,6 +316,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   }
   result.finishedAt = new Date();
   result.machine.load.end = os.loadavg()[0]!;
+  result.machine.otherWork.end = await sampleOtherWork();
   result.failures.push(...collectFailures(result));
   return result;
 }
@@ -570,6 +589,10 @@ function collectFailures(result: BenchResult): string[] {
     if (exported.rows !== exported.expectedRows)
       failures.push(`CSV export: ${exported.rows} rows, expected ${exported.expectedRows}`);
   }
+  const imported = result.largeImport;
+  // The worker's output that may follow the first line belongs in the report, not in the list.
+  if (imported?.error) failures.push(`300-page import: ${imported.error.split("\n")[0]}`);
+  else if (imported?.verdict === "FAIL") failures.push(describeLargeImport(imported));
   const notes = result.noteSaves;
   if (notes?.error) failures.push(`note saves: not measured: ${notes.error}`);
   else if (notes?.verdict === "FAIL") failures.push(`note saves: ${describeNoteSaves(notes)}`);
@@ -656,6 +679,28 @@ export function describeNoteSaves(notes: NoteSaveResult): string {
     `${notes.rounds} rounds p50 ${ms(timing.p50)}, p95 ${ms(timing.p95)} (target ` +
     `${ms(NOTE_SAVE_SCENARIO.maxP95Ms)}), max ${ms(timing.max)}; ${notes.failed} failed, ` +
     `${notes.writers * (notes.rounds + 1) - notes.saved} lost`
+  );
+}
+
+export function describeLargeImport(imported: LargeImportResult): string {
+  if (imported.error) return `300-page import: ${imported.error.split("\n")[0]}`;
+  const stages = imported.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(", ");
+  const p95 = (timing: Timing | undefined) => (timing ? ms(timing.p95) : "–");
+  const pages = imported.pages
+    .map(
+      (page) =>
+        `${page.path} p95 ${p95(page.idle)} idle, ${p95(page.during)} during` +
+        (page.failedDuring ? ` (${page.failedDuring} failed)` : ""),
+    )
+    .join("; ");
+  const written = imported.written
+    ? `; ${imported.written.candidates} candidates, ${imported.written.proposedEntities} proposed entities, ` +
+      `${imported.written.skipped} skipped sentences`
+    : "";
+  const worker = imported.worker ? `; worker peak RSS ${mb(imported.worker.peakBytes)}` : "";
+  return (
+    `300-page import: ${imported.seconds!.toFixed(1)} s from queueing to done (target < ` +
+    `${LARGE_IMPORT_SCENARIO.maxSeconds} s: ${imported.verdict}): ${stages}${written}${worker}; ${pages}`
   );
 }
 

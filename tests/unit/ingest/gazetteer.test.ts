@@ -60,6 +60,20 @@ describe("Gazetteer.findMentions", () => {
     expect(found("Huaweiesque DeepSeeking USB")).toEqual([]);
   });
 
+  it("finds names whose first letter is outside ASCII and Han, in every case that matching ignores", () => {
+    const more = new Gazetteer([
+      { slug: "oekern", name: "Økern Robotics", kind: "COMPANY", aliases: [] },
+      { slug: "starlake", name: "Starlake", kind: "COMPANY", aliases: [] },
+    ]);
+    const text = "ØKERN ROBOTICS, økern robotics, ſtarlake (a long s) and STARLAKE";
+    expect(more.findMentions(text).map((m) => [m.surface, m.slugs.join("+")])).toEqual([
+      ["ØKERN ROBOTICS", "oekern"],
+      ["økern robotics", "oekern"],
+      ["ſtarlake", "starlake"],
+      ["STARLAKE", "starlake"],
+    ]);
+  });
+
   it("returns document offsets when given the sentence's offset", () => {
     const [mention] = gazetteer.findMentions("xx Huawei", 50);
     expect(mention).toMatchObject({ start: 53, end: 59 });
