@@ -40,9 +40,10 @@ export async function runImport(prisma: Prisma, importId: number, rules: ImportR
         prisma,
         {
           title: job.title,
-          publisher: job.publisher ?? document.metadata.publisher ?? null,
-          url: job.url ?? document.metadata.url ?? null,
-          publishedAt: job.publishedAt?.toISOString().slice(0, 10) ?? document.metadata.publishedAt ?? null,
+          publisher: job.publisher ?? document.metadata.publisher?.slice(0, 200) ?? null,
+          url: job.url ?? webAddress(document.metadata.url),
+          publishedAt:
+            job.publishedAt?.toISOString().slice(0, 10) ?? calendarDay(document.metadata.publishedAt),
           document,
         },
         rules,
@@ -70,6 +71,29 @@ export async function runImport(prisma: Prisma, importId: number, rules: ImportR
       data: { state: "FAILED", error: failureMessage(error), finishedAt: new Date() },
     });
     return "failed";
+  }
+}
+
+/**
+ * A file's own date as a calendar day, or null: Word keeps a timestamp ("2025-03-12T09:15:00Z"), Markdown front
+ * matter whatever was typed. Only the person's date is checked by a form, so the file's is checked here.
+ */
+function calendarDay(value: string | undefined): string | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? "")?.[0];
+  if (!day) return null;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && date.getTime() <= Date.now()
+    ? day
+    : null;
+}
+
+/** A file's own address, when it is a web address. */
+function webAddress(value: string | undefined): string | null {
+  try {
+    const url = new URL(value ?? "");
+    return ["http:", "https:"].includes(url.protocol) && url.href.length <= 2000 ? url.href : null;
+  } catch {
+    return null;
   }
 }
 

@@ -122,6 +122,8 @@ describe("the import worker", () => {
   it("gives one document for the same file imported twice", async () => {
     await startWorker();
     const content = docxBytes({
+      // Word keeps a timestamp: the document takes its day as the publication date.
+      core: { created: "2025-03-12T09:15:00Z" },
       paragraphs: [
         { style: "Title", runs: [`Chip export brief ${uniqueTag()}`] },
         { style: "Heading1", runs: ["Controls"] },
@@ -139,7 +141,8 @@ describe("the import worker", () => {
     expect(b.state).toBe("SUCCEEDED");
     expect(b.document!.id).toBe(a.document!.id);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
-    expect(await prisma.document.count({ where: { id: a.document!.id } })).toBe(1);
+    const document = await prisma.document.findUniqueOrThrow({ where: { id: a.document!.id } });
+    expect(document.publishedAt?.toISOString().slice(0, 10)).toBe("2025-03-12");
   });
 
   it("fails a file it cannot read with the reader's words, and writes no document", async () => {
